@@ -1,0 +1,63 @@
+# Förderatlas — `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test test-sqlite test-postgres lint format messages demo bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed messages ## Install Python and npm packages, compile translations
+	mkdir -p var
+
+messages: $(VENV)/.installed ## Compile the gettext catalogues
+	$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+demo: setup ## Create the database and load the demo data (idempotent)
+	$(MANAGE) migrate -v0
+	$(MANAGE) import_catalogue demo/catalogue.json
+
+run: demo ## Serve the atlas with the demo data on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST)
+
+lint: $(VENV)/.installed ## ruff format check, ruff lint, pending migrations
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run -v0
+
+format: $(VENV)/.installed ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test-sqlite: setup ## The whole suite on SQLite, browser tests included
+	$(VENV)/bin/pytest
+
+test-postgres: setup ## The whole suite on a throw-away PostgreSQL cluster
+	scripts/with-postgres.sh $(VENV)/bin/pytest -m "not browser"
+
+test: setup ## Everything: system packages, lint, suite on SQLite and PostgreSQL
+	scripts/install-system-deps.sh
+	$(MAKE) lint
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+bench: setup ## Search benchmarks (see bench/README.md)
+	scripts/install-system-deps.sh
+	$(PY) bench/run.py
+
+clean: ## Remove the environment, packages and local database
+	rm -rf $(VENV) node_modules var staticfiles

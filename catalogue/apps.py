@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CatalogueConfig(AppConfig):
+    verbose_name = "Katalog"
+    name = "catalogue"

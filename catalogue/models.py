@@ -1,0 +1,238 @@
+"""The catalogue: funders (Institution), funding programmes (Programme) and
+the controlled vocabularies they are described with.
+
+Models hold fields only; status is derived in `catalogue.status` (Python) and
+`catalogue.queries` (SQL), behaviour lives in `catalogue.services`.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+
+class Vocabulary(models.Model):
+    """A controlled vocabulary value: stable code, German label, sort position."""
+
+    code = models.CharField(_("Code"), max_length=60, primary_key=True)
+    label = models.CharField(_("Bezeichnung"), max_length=200)
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "code"]
+
+    def __str__(self):
+        return self.label
+
+
+class FundingKind(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Förderschwerpunkt")
+        verbose_name_plural = _("Förderschwerpunkte")
+
+
+class IntegrationArea(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Integrationsbereich")
+        verbose_name_plural = _("Integrationsbereiche")
+
+
+class TargetGroup(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class ApplicantType(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Antragsberechtigte Art")
+        verbose_name_plural = _("Antragsberechtigte Arten")
+
+
+class InstitutionKind(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Art der Institution")
+        verbose_name_plural = _("Arten von Institutionen")
+
+
+class Region(Vocabulary):
+    """Fördergebiet: EU ⊃ Bund ⊃ Land ⊃ districts (AGS keys)."""
+
+    parent = models.ForeignKey(
+        "self", verbose_name=_("übergeordnet"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    level = models.CharField(_("Ebene"), max_length=40)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
+
+
+class Workflow(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    REVIEW = "review", _("In Prüfung")
+    PUBLISHED = "published", _("Veröffentlicht")
+    ARCHIVED = "archived", _("Archiviert")
+
+
+class Entry(models.Model):
+    """Fields shared by institutions and programmes."""
+
+    slug = models.SlugField(
+        _("Kennung"), max_length=200, unique=True, help_text=_("Die Kennung im Austauschformat.")
+    )
+    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown"))
+    goals = models.TextField(_("Förderschwerpunkte und -ziele"), blank=True, help_text=_("Markdown"))
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=100, blank=True)
+    contact_address = models.CharField(_("Anschrift"), max_length=500, blank=True)
+    last_checked = models.DateField(_("zuletzt geprüft"), null=True, blank=True)
+    sources = models.JSONField(_("Quellen"), default=list, blank=True)
+    state = models.CharField(
+        _("Status"), max_length=20, choices=Workflow.choices, default=Workflow.PUBLISHED, db_index=True
+    )
+    publish_at = models.DateTimeField(_("veröffentlichen am"), null=True, blank=True)
+    archive_at = models.DateTimeField(_("archivieren am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Institution(Entry):
+    name = models.CharField(_("Name"), max_length=300)
+    kind = models.ForeignKey(
+        InstitutionKind, verbose_name=_("Art"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    website = models.URLField(_("Website"), max_length=500, blank=True)
+    funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
+    regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
+    integration_areas = models.ManyToManyField(
+        IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
+    )
+    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Förderer")
+        verbose_name_plural = _("Förderer")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("public:institution", args=[self.slug])
+
+
+class DeadlineKind(models.TextChoices):
+    DATES = "dates", _("feste Termine")
+    ROLLING = "rolling", pgettext_lazy("Bewerbungsfrist", "laufend")
+    NONE = "none", _("keine Angabe")
+
+
+class Programme(Entry):
+    title = models.CharField(_("Titel"), max_length=500)
+    institutions = models.ManyToManyField(
+        Institution, through="ProgrammeInstitution", related_name="programmes", blank=True
+    )
+    amount_text = models.CharField(_("Fördersumme"), max_length=1000, blank=True)
+    amount_min_eur = models.DecimalField(
+        _("Mindestbetrag (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    amount_max_eur = models.DecimalField(
+        _("Höchstbetrag (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    amount_max_rate_percent = models.DecimalField(
+        _("höchste Förderquote (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    own_contribution_text = models.CharField(_("Eigenanteil"), max_length=1000, blank=True)
+    own_contribution_min_percent = models.DecimalField(
+        _("Eigenanteil mindestens (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    own_contribution_in_kind_allowed = models.BooleanField(
+        _("Eigenleistung anrechenbar"), null=True, blank=True
+    )
+    deadline_kind = models.CharField(
+        _("Art der Bewerbungsfrist"), max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.NONE
+    )
+    window_start = models.DateField(_("Anträge möglich ab"), null=True, blank=True)
+    deadline_note = models.CharField(_("Hinweis zur Frist"), max_length=1000, blank=True)
+    period_start = models.DateField(_("Laufzeit von"), null=True, blank=True)
+    period_end = models.DateField(_("Laufzeit bis"), null=True, blank=True)
+    eligible_text = models.TextField(_("Antragsberechtigt"), blank=True)
+    applicant_types = models.ManyToManyField(ApplicantType, verbose_name=_("Antragsberechtigte"), blank=True)
+    funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
+    regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
+    integration_areas = models.ManyToManyField(
+        IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
+    )
+    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
+    links = models.JSONField(_("Links"), default=list, blank=True, help_text=_('[{"title": …, "url": …}]'))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Förderprogramm")
+        verbose_name_plural = _("Förderprogramme")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("public:programme", args=[self.slug])
+
+
+class Deadline(models.Model):
+    """One Bewerbungsfrist: a one-off date or a yearly MM-DD date."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="deadlines")
+    date = models.DateField(_("Datum"), null=True, blank=True)
+    yearly = models.CharField(_("jährlich (MM-TT)"), max_length=5, blank=True)
+
+    class Meta:
+        verbose_name = _("Bewerbungsfrist")
+        verbose_name_plural = _("Bewerbungsfristen")
+        ordering = ["date", "yearly"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(date__isnull=False, yearly="")
+                    | models.Q(date__isnull=True) & ~models.Q(yearly="")
+                ),
+                name="deadline_date_xor_yearly",
+            )
+        ]
+
+    def __str__(self):
+        return self.yearly or self.date.isoformat()
+
+
+class Role(models.TextChoices):
+    FUNDER = "mittelgeber", _("Mittelgeber")
+    APPROVER = "bewilligungsstelle", _("Bewilligungsstelle")
+    CONTACT = "ansprechstelle", _("Ansprechstelle")
+
+
+class ProgrammeInstitution(models.Model):
+    """Which institution plays which role in a programme."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="institution_links")
+    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="programme_links")
+    role = models.CharField(_("Rolle"), max_length=30, choices=Role.choices)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Beteiligte Institution")
+        verbose_name_plural = _("Beteiligte Institutionen")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "institution", "role"], name="unique_programme_role")
+        ]
+
+    def __str__(self):
+        return f"{self.institution} ({self.get_role_display()})"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("foerderungen/<slug:slug>/", views.programme_detail, name="programme"),
+    path("foerderer/<slug:slug>/", views.institution_detail, name="institution"),
+]
