@@ -8,4 +8,8 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("foerderungen/<slug:slug>/", views.programme_detail, name="programme"),
     path("foerderer/<slug:slug>/", views.institution_detail, name="institution"),
+    path("ueber/", views.page, {"name": "about"}, name="about"),
+    path("impressum/", views.page, {"name": "imprint"}, name="imprint"),
+    path("datenschutz/", views.page, {"name": "privacy"}, name="privacy"),
+    path("barrierefreiheit/", views.page, {"name": "accessibility"}, name="accessibility"),
 ]

@@ -1,8 +1,9 @@
 from django.http import HttpResponse
+from django.shortcuts import render
 
 
 def start(request):
-    return HttpResponse("Förderatlas")
+    return render(request, "public/start.html")
 
 
 def programme_detail(request, slug):
@@ -11,3 +12,8 @@ def programme_detail(request, slug):
 
 def institution_detail(request, slug):
     return HttpResponse(slug)
+
+
+def page(request, name):
+    """Static pages: Über den Atlas, Impressum, Datenschutz, Barrierefreiheit."""
+    return render(request, f"public/pages/{name}.html")
