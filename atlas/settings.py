@@ -58,6 +58,8 @@ ATLAS_TIME_ZONE = "Europe/Berlin"
 ATLAS_SITE_NAME = os.environ.get("ATLAS_SITE_NAME", "Förderatlas Migration, Teilhabe und Zusammenhalt")
 ATLAS_REGION_NAME = os.environ.get("ATLAS_REGION_NAME", "Niedersachsen")
 ATLAS_BASE_URL = os.environ.get("ATLAS_BASE_URL", "http://127.0.0.1:8000")
+# Open-data API: requests per minute and client IP address (0 switches the limit off).
+ATLAS_API_RATE_LIMIT = envint("ATLAS_API_RATE_LIMIT", 120)
 
 # Operator details for Impressum, Datenschutz and Barrierefreiheit: every
 # operator of an atlas sets their own; the defaults say plainly that they are
@@ -133,6 +135,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Per-process memory cache (the API rate limit counts in it); a shared cache
+# such as Redis makes the limit exact across several worker processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
