@@ -1,19 +1,59 @@
-from django.http import HttpResponse
+"""The public site: start page, detail pages and the static pages."""
+
 from django.shortcuts import render
+
+from catalogue.status import deadlines_of, next_deadline, status_on, today
+
+from . import jsonld, selectors
+
+STATIC_PAGES = {
+    "about": "public/pages/about.html",
+    "imprint": "public/pages/imprint.html",
+    "privacy": "public/pages/privacy.html",
+    "accessibility": "public/pages/accessibility.html",
+}
 
 
 def start(request):
-    return render(request, "public/start.html")
+    on = today()
+    context = {
+        "areas": selectors.integration_areas_with_counts(),
+        "closing_soon": selectors.closing_soon(on),
+        "newest": selectors.newest(on),
+        "figures": selectors.figures(on),
+    }
+    return render(request, "public/start.html", context)
 
 
 def programme_detail(request, slug):
-    return HttpResponse(slug)
+    on = today()
+    programme = selectors.programme_for_page(slug)
+    deadlines = deadlines_of(programme)
+    context = {
+        "programme": programme,
+        "status": status_on(deadlines, on),
+        "next_deadline": next_deadline(deadlines, on),
+        "deadline_dates": sorted(deadlines.dates),
+        "deadline_yearly": sorted(deadlines.yearly),
+        "institution_links": list(programme.institution_links.all()),
+        "similar": selectors.similar_programmes(programme, on),
+        "json_ld": jsonld.script_tag(jsonld.programme_data(programme)),
+        "canonical_url": jsonld.absolute(programme.get_absolute_url()),
+    }
+    return render(request, "public/programme_detail.html", context)
 
 
 def institution_detail(request, slug):
-    return HttpResponse(slug)
+    institution = selectors.institution_for_page(slug)
+    context = {
+        "institution": institution,
+        "programmes": selectors.institution_programmes(institution, today()),
+        "json_ld": jsonld.script_tag(jsonld.institution_data(institution)),
+        "canonical_url": jsonld.absolute(institution.get_absolute_url()),
+    }
+    return render(request, "public/institution_detail.html", context)
 
 
 def page(request, name):
     """Static pages: Über den Atlas, Impressum, Datenschutz, Barrierefreiheit."""
-    return render(request, f"public/pages/{name}.html")
+    return render(request, STATIC_PAGES[name])

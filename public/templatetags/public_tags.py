@@ -1,0 +1,93 @@
+"""Formatting for the public pages: status badges, deadlines in words,
+German dates, euro amounts and percentages.
+
+Annotated querysets (`catalogue.queries.with_status`) carry `next_deadline`
+as an ISO string and `status_code` as a plain string; these filters accept
+both that and real dates or Status members, so list and detail templates
+share them.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from catalogue.status import Status, days_left_in_words, today, yearly_occurrence
+
+register = template.Library()
+
+
+def as_date(value):
+    """A date from a date or an ISO string ('2027-03-31'); None stays None."""
+    if value is None or value == "" or isinstance(value, date):
+        return value or None
+    return date.fromisoformat(str(value))
+
+
+@register.filter
+def iso_date(value):
+    return as_date(value)
+
+
+@register.simple_tag
+def status_badge(code):
+    """<span class="badge badge--closing_soon">Frist endet bald</span>"""
+    status = Status(str(code))
+    return format_html(
+        '<span class="badge badge--{}"><span class="visually-hidden">{} </span>{}</span>',
+        status.value,
+        gettext("Status:"),
+        status.label,
+    )
+
+
+@register.filter
+def days_left(value):
+    """ "noch 12 Tage" for a deadline on or after today, else ""."""
+    deadline = as_date(value)
+    if deadline is None or deadline < today():
+        return ""
+    return days_left_in_words(deadline, today())
+
+
+@register.filter
+def long_date(value):
+    """ "31. März 2027" in German (DATE_FORMAT of the active language)."""
+    value = as_date(value)
+    return date_format(value, "DATE_FORMAT") if value else ""
+
+
+@register.filter
+def yearly_date(month_day):
+    """ "09-30" → "30. September" (MONTH_DAY_FORMAT of the active language)."""
+    # A leap year, so that "02-29" keeps its day.
+    return date_format(yearly_occurrence(month_day, 2028), "MONTH_DAY_FORMAT")
+
+
+def _number(value, places):
+    return number_format(Decimal(value), decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def _is_whole(value):
+    return Decimal(value) == Decimal(value).to_integral_value()
+
+
+@register.filter
+def euro(value):
+    """Decimal('35000.00') → "35.000 €", "1.500,50 €" (no-break space before the sign)."""
+    if value is None or value == "":
+        return ""
+    places = 0 if _is_whole(value) else 2
+    return gettext("%(amount)s\u00a0€") % {"amount": _number(value, places)}
+
+
+@register.filter
+def percent(value):
+    """Decimal('50.00') → "50 %"; Decimal('12.50') → "12,5 %"."""
+    if value is None or value == "":
+        return ""
+    places = max(0, -Decimal(value).normalize().as_tuple().exponent)
+    return gettext("%(number)s\u00a0%%") % {"number": _number(value, places)}
