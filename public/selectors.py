@@ -7,7 +7,7 @@ from `catalogue.queries.with_status`, so counting and sorting happen in SQL.
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
-from catalogue.models import IntegrationArea, Institution, Programme, ProgrammeInstitution, Workflow
+from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_details, with_status
 from catalogue.status import Status
 
