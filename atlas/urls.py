@@ -4,11 +4,16 @@ office are language-neutral."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from api.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("redaktion/", admin.site.urls),
     path("api/", include("api.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,157 @@
+"""HTTP plumbing shared by every API view: the one error shape, CORS,
+conditional requests (ETag, Last-Modified → 304) and the per-client rate
+limit. Views stay about data; `api_view` wraps each of them.
+
+Every error looks like
+    {"errors": [{"field": "region", "message": "…", "code": "invalid_choice"}]}
+with `field` null when the error is not about one parameter.
+"""
+
+import hashlib
+import json
+import time
+from datetime import datetime
+from datetime import time as clock
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from catalogue.status import today
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+JSON_TYPE = "application/json"
+# Headers a browser script on another origin may read.
+EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, Content-Disposition"
+ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+CACHE_SECONDS = 60
+RATE_WINDOW_SECONDS = 60
+
+
+def json_response(payload, status=200):
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return HttpResponse(body, status=status, content_type=f"{JSON_TYPE}; charset=utf-8")
+
+
+def error(field, message, code):
+    return {"field": field, "message": str(message), "code": code}
+
+
+def error_response(errors, status):
+    return json_response({"errors": list(errors)}, status=status)
+
+
+def not_found(message=None):
+    return error_response([error(None, message or _("Nicht gefunden."), "not_found")], status=404)
+
+
+def catalogue_last_modified(*timestamps):
+    """Last-Modified of a response built from entries changed at `timestamps`.
+
+    Status and next deadline are derived from today, so a response changes at
+    midnight (Europe/Berlin) even when no entry did: never older than today 00:00.
+    """
+    midnight = datetime.combine(today(), clock.min, tzinfo=ZoneInfo(settings.ATLAS_TIME_ZONE))
+    return max([midnight, *[t for t in timestamps if t]])
+
+
+def set_last_modified(response, moment):
+    response.headers["Last-Modified"] = http_date(moment.timestamp())
+    return response
+
+
+def _conditional(request, response):
+    """Strong ETag from the body; 304 when the client's copy is current."""
+    if response.status_code != 200 or response.streaming:
+        return response
+    digest = hashlib.sha256(response.content).hexdigest()[:32]
+    response.headers["ETag"] = f'"{digest}"'
+    last_modified = response.headers.get("Last-Modified")
+    timestamp = parse_http_date_safe(last_modified) if last_modified else None
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return get_conditional_response(
+        request, etag=response.headers["ETag"], last_modified=timestamp, response=response
+    )
+
+
+def _client(request):
+    # REMOTE_ADDR only: X-Forwarded-For is chosen by the client and would let
+    # anyone reset their own limit. Behind a proxy, the proxy sets REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limit_wait(request):
+    """Seconds until the client may ask again, or 0 when within the limit.
+
+    A fixed one-minute window counted in Django's cache: cheap, and good enough
+    to keep one script from starving everyone else.
+    """
+    limit = settings.ATLAS_API_RATE_LIMIT
+    if not limit:
+        return 0
+    now = time.time()
+    key = f"api-rate:{_client(request)}:{int(now // RATE_WINDOW_SECONDS)}"
+    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS + 1)
+        count = 1
+    if count <= limit:
+        return 0
+    return max(1, RATE_WINDOW_SECONDS - int(now % RATE_WINDOW_SECONDS))
+
+
+def too_many_requests(wait):
+    message = _("Zu viele Anfragen. Bitte warten Sie %(seconds)d Sekunden.") % {"seconds": wait}
+    response = error_response([error(None, message, "rate_limited")], status=429)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
+def method_not_allowed(method):
+    message = _("Die Methode %(method)s ist nicht erlaubt; die Schnittstelle ist nur lesbar.") % {
+        "method": method
+    }
+    response = error_response([error(None, message, "method_not_allowed")], status=405)
+    response.headers["Allow"] = ", ".join(SAFE_METHODS)
+    return response
+
+
+def _preflight():
+    response = HttpResponse(status=204)
+    response.headers["Allow"] = ", ".join(SAFE_METHODS)
+    response.headers["Access-Control-Allow-Methods"] = ", ".join(SAFE_METHODS)
+    response.headers["Access-Control-Allow-Headers"] = ALLOWED_REQUEST_HEADERS
+    response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def _add_cors(response):
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+    return response
+
+
+def api_view(view):
+    """Read-only, CORS-enabled, rate-limited, conditional. CSRF does not apply:
+    nothing here changes state, and a POST must get our 405, not a CSRF page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            return _add_cors(_preflight())
+        if request.method not in SAFE_METHODS:
+            return _add_cors(method_not_allowed(request.method))
+        wait = rate_limit_wait(request)
+        if wait:
+            return _add_cors(too_many_requests(wait))
+        return _add_cors(_conditional(request, view(request, *args, **kwargs)))
+
+    return csrf_exempt(wrapped)

@@ -1,0 +1,142 @@
+"""Programmes and institutions as API items.
+
+Field names and nesting are those of the interchange format
+(catalogue/interchange/foerderatlas-1.schema.json), so one vocabulary serves
+import, export and API. The API adds `type` and the derived `status`,
+`next_deadline` and `url`, and always sends every key (null or empty when
+unknown) so clients never need to test for presence. Shape by example:
+
+    {"id": "mikrofonds", "type": "programme", "title": "Mikrofonds", "status": "open",
+     "next_deadline": "2027-03-31", "url": "https://…/foerderungen/mikrofonds/",
+     "amount": {"text": "bis 1.500 €", "min_eur": null, "max_eur": 1500, …}, …}
+"""
+
+from django.db.models import Prefetch
+
+from catalogue.models import Institution, Programme, ProgrammeInstitution
+from catalogue.queries import published, with_details
+from catalogue.status import deadlines_of, next_deadline, status_on, today
+
+PROGRAMME = "programme"
+INSTITUTION = "institution"
+
+
+def programmes_for_api(queryset):
+    """Everything `programme_item` reads, in a fixed number of queries."""
+    public_links = ProgrammeInstitution.objects.filter(
+        institution__in=published(Institution.objects.all())
+    ).select_related("institution")
+    return with_details(queryset).prefetch_related(Prefetch("institution_links", queryset=public_links))
+
+
+def institutions_for_api(queryset):
+    public_programmes = ProgrammeInstitution.objects.filter(
+        programme__in=published(Programme.objects.all())
+    ).select_related("programme")
+    return queryset.select_related("kind").prefetch_related(
+        "funding_kinds",
+        "regions",
+        "integration_areas",
+        "target_groups",
+        Prefetch("programme_links", queryset=public_programmes.order_by("programme__title", "id")),
+    )
+
+
+def number(value):
+    """Decimal → JSON number: 1500 rather than "1500.00"."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def codes(related):
+    return [item.code for item in related.all()]
+
+
+def _contact(entry):
+    return {
+        "name": entry.contact_name,
+        "email": entry.contact_email,
+        "phone": entry.contact_phone,
+        "address": entry.contact_address,
+    }
+
+
+def _shared(entry, request):
+    """Fields institutions and programmes have in common."""
+    return {
+        "url": request.build_absolute_uri(entry.get_absolute_url()),
+        "description": entry.description,
+        "goals": entry.goals,
+        "funding_kinds": codes(entry.funding_kinds),
+        "regions": codes(entry.regions),
+        "integration_areas": codes(entry.integration_areas),
+        "target_groups": codes(entry.target_groups),
+        "contact": _contact(entry),
+        "last_checked": iso(entry.last_checked),
+        "sources": list(entry.sources or []),
+    }
+
+
+def _deadlines(programme, dates):
+    return {
+        "kind": programme.deadline_kind,
+        "dates": [d.isoformat() for d in dates.dates],
+        "yearly": list(dates.yearly),
+        "window_start": iso(programme.window_start),
+        "note": programme.deadline_note,
+    }
+
+
+def programme_item(programme, request):
+    dates = deadlines_of(programme)
+    on = today()
+    return {
+        "id": programme.slug,
+        "type": PROGRAMME,
+        "title": programme.title,
+        "status": status_on(dates, on).value,
+        "next_deadline": iso(next_deadline(dates, on)),
+        "institutions": [
+            {"id": link.institution.slug, "role": link.role} for link in programme.institution_links.all()
+        ],
+        "amount": {
+            "text": programme.amount_text,
+            "min_eur": number(programme.amount_min_eur),
+            "max_eur": number(programme.amount_max_eur),
+            "max_rate_percent": number(programme.amount_max_rate_percent),
+        },
+        "own_contribution": {
+            "text": programme.own_contribution_text,
+            "min_percent": number(programme.own_contribution_min_percent),
+            "in_kind_allowed": programme.own_contribution_in_kind_allowed,
+        },
+        "deadlines": _deadlines(programme, dates),
+        "period": {"start": iso(programme.period_start), "end": iso(programme.period_end)},
+        "eligible": {"text": programme.eligible_text, "applicant_types": codes(programme.applicant_types)},
+        "links": [{"title": link.get("title", ""), "url": link["url"]} for link in programme.links or []],
+        **_shared(programme, request),
+    }
+
+
+def institution_item(institution, request):
+    programme_ids = dict.fromkeys(link.programme.slug for link in institution.programme_links.all())
+    return {
+        "id": institution.slug,
+        "type": INSTITUTION,
+        "name": institution.name,
+        "kind": institution.kind_id,
+        "website": institution.website,
+        "programmes": list(programme_ids),
+        **_shared(institution, request),
+    }
+
+
+def item(entry, request):
+    if isinstance(entry, Programme):
+        return programme_item(entry, request)
+    return institution_item(entry, request)

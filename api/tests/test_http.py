@@ -1,0 +1,127 @@
+"""What every API response shares: CORS, read-only methods, conditional
+requests and the per-client rate limit."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils.http import http_date
+
+from catalogue.models import Programme
+
+from .helpers import assert_errors
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/programmes/mikrofonds"
+
+
+def test_get_allows_every_origin(client, catalogue):
+    response = client.get(URL, headers={"Origin": "https://example.org"})
+
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert (
+        response["Access-Control-Expose-Headers"] == "ETag, Last-Modified, Retry-After, Content-Disposition"
+    )
+
+
+def test_options_preflight_allows_get_head_options(client, catalogue):
+    response = client.options(URL, headers={"Origin": "https://example.org"})
+
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert (
+        response["Access-Control-Allow-Headers"]
+        == "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+    )
+
+
+def test_head_answers_like_get(client, catalogue):
+    response = client.head(URL)
+
+    assert response.status_code == 200
+    assert response["ETag"] == client.get(URL)["ETag"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writing_methods_get_405_in_error_shape(client, catalogue, method):
+    response = getattr(client, method)(URL)
+
+    assert_errors(response, 405, ["method_not_allowed"])
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_if_none_match_with_current_etag_gives_304(client, catalogue):
+    etag = client.get(URL)["ETag"]
+
+    response = client.get(URL, headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_if_none_match_after_a_change_gives_200(client, catalogue):
+    etag = client.get(URL)["ETag"]
+    Programme.objects.filter(slug="mikrofonds").update(title="Mikrofonds neu")
+
+    response = client.get(URL, headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_if_modified_since_last_modified_gives_304(client, catalogue):
+    last_modified = client.get(URL)["Last-Modified"]
+
+    response = client.get(URL, headers={"If-Modified-Since": last_modified})
+
+    assert response.status_code == 304
+
+
+def test_if_modified_since_before_last_change_gives_200(client, catalogue):
+    programme = catalogue["mikro"]
+    earlier = http_date(programme.updated_at.timestamp() - 3600)
+
+    response = client.get(URL, headers={"If-Modified-Since": earlier})
+
+    assert response.status_code == 200
+
+
+def test_last_modified_is_the_later_of_entry_change_and_today_midnight(client, catalogue):
+    # Status is derived from today, so the answer may change at midnight in
+    # Berlin (today is pinned to 2026-11-25 while the entry was written now).
+    midnight = datetime(2026, 11, 25, tzinfo=ZoneInfo("Europe/Berlin"))
+    expected = max(midnight, catalogue["mikro"].updated_at)
+
+    response = client.get(URL)
+
+    assert response["Last-Modified"] == http_date(expected.timestamp())
+
+
+def test_rate_limit_gives_429_with_retry_after(client, catalogue, settings):
+    settings.ATLAS_API_RATE_LIMIT = 2
+
+    statuses = [client.get(URL).status_code for _ in range(2)]
+    response = client.get(URL)
+
+    assert statuses == [200, 200]
+    assert_errors(response, 429, ["rate_limited"])
+    assert 1 <= int(response["Retry-After"]) <= 60
+
+
+def test_rate_limit_counts_each_client_apart(client, catalogue, settings):
+    settings.ATLAS_API_RATE_LIMIT = 1
+
+    first = client.get(URL, REMOTE_ADDR="192.0.2.1")
+    other = client.get(URL, REMOTE_ADDR="192.0.2.2")
+    again = client.get(URL, REMOTE_ADDR="192.0.2.1")
+
+    assert [first.status_code, other.status_code, again.status_code] == [200, 200, 429]
+
+
+def test_rate_limit_zero_switches_it_off(client, catalogue, settings):
+    settings.ATLAS_API_RATE_LIMIT = 0
+
+    assert {client.get(URL).status_code for _ in range(5)} == {200}
