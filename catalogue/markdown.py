@@ -1,0 +1,149 @@
+"""Markdown of descriptions and goals: rendered safely for the pages, and
+cleaned of raw HTML on import.
+
+Two layers, because either alone is one bug away from an XSS hole:
+markdown-it-py (CommonMark, raw HTML off, so `<script>` comes out as text) and
+nh3 on the result (a short allow-list of tags; links only http, https and
+mailto, with rel="nofollow noopener").
+
+Headings in content are renumbered to fit under the page's own outline: a
+detail page has one <h1> (the title) and <h2> sections ("Beschreibung"), so the
+highest heading level used in a text becomes <h3>, the next one <h4>, and so
+on down to <h6>. "## Entstehung" therefore never becomes a second <h1>, and
+no level is skipped.
+"""
+
+import re
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+
+FIRST_CONTENT_LEVEL = 3
+LAST_LEVEL = 6
+ALLOWED_TAGS = {
+    "p",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "br",
+    "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+MAX_STRIP_ROUNDS = 10
+
+
+CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+
+
+def _image_as_text(renderer, tokens, idx, options, env):
+    """Images would be requests to third parties: show their alt text instead."""
+    return escapeHtml(renderer.renderInlineAsText(tokens[idx].children, options, env))
+
+
+@lru_cache(maxsize=2)
+def _parser(html):
+    md = MarkdownIt("commonmark", {"html": html})
+    md.add_render_rule("image", _image_as_text)
+    return md
+
+
+def _keep_attribute(tag, attribute, value):
+    """nh3 attribute filter: relative and exotic links are dropped, not just
+    unknown schemes (ammonia would keep `/relative` and `#anchor`)."""
+    if tag == "a" and attribute == "href" and not value.lower().startswith(LINK_SCHEMES):
+        return None
+    return value
+
+
+def _shift_headings(tokens):
+    levels = sorted({int(t.tag[1]) for t in tokens if t.type == "heading_open"})
+    new_level = {
+        level: f"h{min(FIRST_CONTENT_LEVEL + rank, LAST_LEVEL)}" for rank, level in enumerate(levels)
+    }
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = new_level[int(token.tag[1])]
+
+
+def render_markdown(text):
+    """Markdown (CommonMark) → sanitised HTML fragment, e.g.
+    "## Ziele\\n\\n- **mehr** Teilhabe" →
+    "<h3>Ziele</h3>\\n<ul>\\n<li><strong>mehr</strong> Teilhabe</li>…"."""
+    if not text:
+        return ""
+    md = _parser(html=False)
+    tokens = md.parse(text)
+    _shift_headings(tokens)
+    html = md.renderer.render(tokens, md.options, {})
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        attribute_filter=_keep_attribute,
+        link_rel="nofollow noopener",
+        strip_comments=True,
+    )
+
+
+def _raw_html_spans(text):
+    """Source line ranges of HTML blocks and the HTML tags of inline runs, as
+    CommonMark sees them (so `a < b`, `<https://…>` autolinks and code spans
+    are not HTML)."""
+    blocks, inline = [], []
+    for token in _parser(html=True).parse(text):
+        if token.type == "html_block":
+            blocks.append(tuple(token.map))
+        elif token.type == "inline" and token.children:
+            tags = [child.content for child in token.children if child.type == "html_inline"]
+            if tags:
+                inline.append((tuple(token.map), tags))
+    return blocks, inline
+
+
+def _remove_outside_code(segment, tag):
+    """Remove the first `tag` that is not inside a `code span`."""
+    code = [match.span() for match in CODE_SPAN.finditer(segment)]
+    start = segment.find(tag)
+    while start >= 0 and any(a <= start < b for a, b in code):
+        start = segment.find(tag, start + 1)
+    return segment if start < 0 else segment[:start] + segment[start + len(tag) :]
+
+
+def _strip_once(text):
+    blocks, inline = _raw_html_spans(text)
+    lines = text.splitlines(keepends=True)
+    for (start, end), tags in inline:
+        segment = "".join(lines[start:end])
+        for tag in tags:
+            segment = _remove_outside_code(segment, tag)
+        lines[start:end] = [segment] + [""] * (end - start - 1)
+    for start, end in blocks:
+        lines[start:end] = [""] * (end - start)
+    return "".join(lines)
+
+
+def strip_raw_html(text):
+    """Remove raw HTML from Markdown source, keeping everything else as
+    written: HTML blocks go with their lines, inline tags go and their text
+    stays ("a <b>fett</b>" → "a fett"). Repeated until stable, because removing
+    a tag can join two halves into a new one ("<<b>i>")."""
+    for _ in range(MAX_STRIP_ROUNDS):
+        stripped = _strip_once(text)
+        if stripped == text:
+            return text
+        text = stripped
+    return text
