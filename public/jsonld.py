@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from catalogue.markdown import render_markdown
 from catalogue.models import Role
 
 DESCRIPTION_WORDS = 60
@@ -32,8 +33,6 @@ def absolute(path):
 
 def plain_text(markdown_text):
     """Markdown → a short plain-text description."""
-    from catalogue.markdown import render_markdown  # TEMPORARY until catalogue/markdown.py lands
-
     text = " ".join(strip_tags(render_markdown(markdown_text)).split())
     return Truncator(text).words(DESCRIPTION_WORDS)
 

@@ -91,3 +91,13 @@ def percent(value):
         return ""
     places = max(0, -Decimal(value).normalize().as_tuple().exponent)
     return gettext("%(number)s\u00a0%%") % {"number": _number(value, places)}
+
+
+@register.filter
+def distinct_institutions(links):
+    """Institutions of programme links, each once, in link order (an
+    institution may be both Mittelgeber and Ansprechstelle)."""
+    seen = {}
+    for link in links:
+        seen.setdefault(link.institution_id, link.institution)
+    return list(seen.values())
