@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import views
 
@@ -12,4 +13,5 @@ urlpatterns = [
     path("impressum/", views.page, {"name": "imprint"}, name="imprint"),
     path("datenschutz/", views.page, {"name": "privacy"}, name="privacy"),
     path("barrierefreiheit/", views.page, {"name": "accessibility"}, name="accessibility"),
+    path("ratgeber/", TemplateView.as_view(template_name="public/guide.html"), name="guide"),
 ]

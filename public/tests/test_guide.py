@@ -1,0 +1,48 @@
+from .helpers import parse, texts
+
+
+def test_guide_answers_the_questions_in_order(client):
+    page = parse(client.get("/ratgeber/"))
+
+    assert texts(page, "h1") == ["So beantragen Sie eine Förderung"]
+    assert texts(page, "main h2") == [
+        "Auf dieser Seite",
+        "1. Wer sind Sie?",
+        "2. Was haben Sie vor?",
+        "3. Was brauchen Sie?",
+        "4. Wie viel Geld gibt es?",
+        "5. Bis wann?",
+        "6. Diese Regeln gelten fast immer",
+        "7. Hilfe bekommen",
+    ]
+
+
+def test_guide_names_the_typical_conditions(client):
+    page = parse(client.get("/ratgeber/"))
+
+    assert texts(page, ".guide__rules dt") == [
+        "Das Projekt hat noch nicht begonnen.",
+        "Sie bringen einen Eigenanteil ein.",
+        "Das Geld ist nur für dieses Projekt.",
+        "Sie berichten am Ende.",
+    ]
+
+
+def test_guide_contents_link_to_every_section(client):
+    page = parse(client.get("/ratgeber/"))
+
+    anchors = [a["href"] for a in page.select(".guide__contents a")]
+    targets = ["#" + h2["id"] for h2 in page.select("section > h2")]
+    assert anchors == targets
+
+
+def test_guide_leads_to_the_search(client):
+    page = parse(client.get("/ratgeber/"))
+
+    assert [a["href"] for a in page.select("#hilfe ~ p a")] == ["/suche/"]
+
+
+def test_guide_in_english_keeps_the_english_search_link(client):
+    page = parse(client.get("/en/ratgeber/"))
+
+    assert [a["href"] for a in page.select("#hilfe ~ p a")] == ["/en/suche/"]
