@@ -3,6 +3,8 @@
 (function () {
   "use strict";
 
+  var FOCUS_KEY = "atlas-focus-after-submit";
+
   // "Drucken" buttons are hidden without JavaScript (the print stylesheet
   // works from the browser menu anyway); with it they open the print dialog.
   document.querySelectorAll("[data-print]").forEach(function (button) {
@@ -11,4 +13,60 @@
       window.print();
     });
   });
+
+  // Forms marked data-autosubmit (the search filters) submit when a
+  // checkbox, radio button or select changes, so that the counts update at
+  // once. The page reloads; the control the user changed gets the focus back
+  // so keyboard and screen-reader users keep their place. The submit button
+  // stays for everyone else.
+  function remember(control) {
+    try {
+      window.sessionStorage.setItem(
+        FOCUS_KEY,
+        JSON.stringify({ name: control.name, value: control.value, type: control.type })
+      );
+    } catch (error) {
+      // Storage disabled: the form still submits, focus starts at the top.
+    }
+  }
+
+  function restoreFocus() {
+    var saved;
+    try {
+      saved = JSON.parse(window.sessionStorage.getItem(FOCUS_KEY) || "null");
+      window.sessionStorage.removeItem(FOCUS_KEY);
+    } catch (error) {
+      return;
+    }
+    if (!saved) {
+      return;
+    }
+    var controls = document.querySelectorAll("form[data-autosubmit] [name]");
+    for (var i = 0; i < controls.length; i += 1) {
+      var control = controls[i];
+      var sameValue = control.tagName === "SELECT" || control.value === saved.value;
+      if (control.name === saved.name && sameValue) {
+        control.focus();
+        return;
+      }
+    }
+  }
+
+  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+    form.addEventListener("change", function (event) {
+      var control = event.target;
+      var kind = control.type;
+      if (kind !== "checkbox" && kind !== "radio" && control.tagName !== "SELECT") {
+        return;
+      }
+      remember(control);
+      if (typeof form.requestSubmit === "function") {
+        form.requestSubmit();
+      } else {
+        form.submit();
+      }
+    });
+  });
+
+  restoreFocus();
 })();
