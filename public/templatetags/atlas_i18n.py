@@ -18,13 +18,22 @@ register = template.Library()
 def same_page_in(request, code):
     """The current page (path and query string) in language `code`, e.g.
     "/suche/?q=Sport" → "/en/suche/?q=Sport". A page that does not resolve
-    (a 404) leads to the start page of that language instead."""
+    (a 404) or has no language prefix (the API documentation) leads to the
+    start page of that language instead."""
+    full_path = request.get_full_path()
     try:
         resolve(request.path_info)
     except Resolver404:
-        with override(code):
-            return reverse("public:start")
-    return translate_url(request.get_full_path(), code)
+        return start_page_in(code)
+    translated = translate_url(full_path, code)
+    if translated == full_path and code != get_language():
+        return start_page_in(code)
+    return translated
+
+
+def start_page_in(code):
+    with override(code):
+        return reverse("public:start")
 
 
 @register.simple_tag(takes_context=True)

@@ -1,3 +1,7 @@
+import pytest
+
+from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory
+
 from .helpers import parse, texts
 
 
@@ -46,3 +50,21 @@ def test_guide_in_english_keeps_the_english_search_link(client):
     page = parse(client.get("/en/ratgeber/"))
 
     assert [a["href"] for a in page.select("#hilfe ~ p a")] == ["/en/suche/"]
+
+
+@pytest.mark.django_db
+def test_programme_page_links_to_guide(client):
+    ProgrammeFactory(slug="sport-im-quartier")
+
+    page = parse(client.get("/ar/foerderungen/sport-im-quartier/"))
+
+    assert [a["href"] for a in page.select(".guide-link a")] == ["/ar/ratgeber/"]
+
+
+@pytest.mark.django_db
+def test_institution_page_links_to_guide(client):
+    InstitutionFactory(slug="miso")
+
+    page = parse(client.get("/foerderer/miso/"))
+
+    assert [a["href"] for a in page.select(".guide-link a")] == ["/ratgeber/"]

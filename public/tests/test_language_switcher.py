@@ -1,4 +1,6 @@
 import pytest
+from django.template import Context, Template
+from django.utils.translation import override
 
 from catalogue.tests.factories import ProgrammeFactory
 
@@ -105,3 +107,14 @@ def test_unprefixed_url_is_german_whatever_the_browser_prefers(client):
     page = parse(client.get("/ratgeber/", headers={"accept-language": "ar,en;q=0.8"}))
 
     assert page.html["lang"] == "de"
+
+
+def test_language_switcher_on_page_without_language_prefix_links_to_start_pages(rf):
+    request = rf.get("/api/v1/?format=json")
+    with override("de"):
+        links = Template(
+            "{% load atlas_i18n %}{% language_links as ls %}{% for l in ls %}{{ l.url }} {% endfor %}"
+        )
+        rendered = links.render(Context({"request": request}))
+
+    assert rendered.split() == ["/api/v1/?format=json", "/en/", "/ar/", "/tr/", "/uk/", "/ru/", "/fa/"]
