@@ -1,0 +1,138 @@
+"""Export institutions and programmes as a `foerderatlas/1` document.
+
+Deterministic, so that export → import → export is byte-identical and a
+backup diffs cleanly: entries sorted by id, vocabulary codes in vocabulary
+order, deadline dates sorted, institution links in their stored order, keys
+in the schema's order, and an optional field is left out whenever it is empty
+(None, "", [] or an object with nothing in it); `false` is a value and kept.
+"""
+
+import json
+
+from django.db.models import QuerySet, prefetch_related_objects
+
+from catalogue.models import Institution, Programme
+
+from .fields import (
+    BOOLEAN,
+    CODE,
+    DATE,
+    FORMAT,
+    INSTITUTION,
+    INSTITUTION_FIELDS,
+    INSTITUTION_VOCABULARIES,
+    NUMBER,
+    PROGRAMME,
+    PROGRAMME_FIELDS,
+    PROGRAMME_VOCABULARIES,
+    entry_properties,
+)
+
+INSTITUTION_PREFETCH = [field for field, _model in INSTITUTION_VOCABULARIES.values()]
+PROGRAMME_PREFETCH = [
+    "deadlines",
+    "institution_links__institution",
+    *(field for field, _model in PROGRAMME_VOCABULARIES.values()),
+]
+
+
+def number(value):
+    """Decimal("35000.00") → 35000, Decimal("12.50") → 12.5."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _scalar(instance, field, kind):
+    if kind == CODE:
+        return getattr(instance, f"{field}_id")
+    value = getattr(instance, field)
+    if value is None or kind == BOOLEAN:
+        return value
+    if kind == NUMBER:
+        return number(value)
+    if kind == DATE:
+        return value.isoformat()
+    return value
+
+
+def _flat(instance, fields, vocabularies):
+    """Every value of an entry by dotted JSON path."""
+    flat = {"id": instance.slug, "sources": list(instance.sources)}
+    for path, field, kind in fields:
+        flat[path] = _scalar(instance, field, kind)
+    for path, (field, _model) in vocabularies.items():
+        # Prefetched in the vocabulary's own order (Meta.ordering = position).
+        flat[path] = [value.code for value in getattr(instance, field).all()]
+    return flat
+
+
+def _is_empty(value):
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _nest(flat, properties, prefix=""):
+    """Build the nested entry from dotted paths, keys in the schema's order."""
+    entry = {}
+    for key, schema in properties.items():
+        path = f"{prefix}{key}"
+        value = _nest(flat, schema["properties"], f"{path}.") if "properties" in schema else flat.get(path)
+        if not _is_empty(value):
+            entry[key] = value
+    return entry
+
+
+def institution_entry(institution):
+    """One institution (vocabularies prefetched) as an interchange entry."""
+    flat = _flat(institution, INSTITUTION_FIELDS, INSTITUTION_VOCABULARIES)
+    return _nest(flat, entry_properties(INSTITUTION))
+
+
+def _link(link):
+    return {"title": link["title"], "url": link["url"]} if link.get("title") else {"url": link["url"]}
+
+
+def programme_entry(programme):
+    """One programme (see PROGRAMME_PREFETCH) as an interchange entry."""
+    flat = _flat(programme, PROGRAMME_FIELDS, PROGRAMME_VOCABULARIES)
+    deadlines = list(programme.deadlines.all())
+    flat["deadlines.dates"] = sorted(d.date.isoformat() for d in deadlines if d.date)
+    flat["deadlines.yearly"] = sorted(d.yearly for d in deadlines if d.yearly)
+    flat["institutions"] = [
+        {"id": link.institution.slug, "role": link.role} for link in programme.institution_links.all()
+    ]
+    flat["links"] = [_link(link) for link in programme.links]
+    return _nest(flat, entry_properties(PROGRAMME))
+
+
+def _prefetched(entries, lookups):
+    """Entries (a QuerySet or any iterable of instances) with `lookups`
+    prefetched, sorted by id in Python so every database sorts alike."""
+    if isinstance(entries, QuerySet):
+        entries = list(entries.prefetch_related(*lookups))
+    else:
+        entries = list(entries)
+        prefetch_related_objects(entries, *lookups)  # skips what is already prefetched
+    return sorted(entries, key=lambda entry: entry.slug)
+
+
+def export_document(institutions, programmes):
+    """The `foerderatlas/1` document of the given entries; see the module docstring."""
+    return {
+        "format": FORMAT,
+        "institutions": [institution_entry(i) for i in _prefetched(institutions, INSTITUTION_PREFETCH)],
+        "programmes": [programme_entry(p) for p in _prefetched(programmes, PROGRAMME_PREFETCH)],
+    }
+
+
+def export_entry(kind, slug):
+    """The interchange entry of one stored institution or programme, or None."""
+    model, lookups, build = {
+        INSTITUTION: (Institution, INSTITUTION_PREFETCH, institution_entry),
+        PROGRAMME: (Programme, PROGRAMME_PREFETCH, programme_entry),
+    }[kind]
+    instance = model.objects.filter(slug=slug).prefetch_related(*lookups).first()
+    return None if instance is None else build(instance)
+
+
+def dumps(document):
+    """The file form of a document: UTF-8 text, one-space indent, final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

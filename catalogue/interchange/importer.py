@@ -1,0 +1,243 @@
+"""Import `foerderatlas/1` documents: validate everything, then upsert by id,
+all or nothing.
+
+- Every error is reported (schema, links, duplicate ids, vocabularies, model
+  limits), each with entry id and field; if there is any, nothing is written.
+- An entry is upserted by its id (the slug): an existing one is overwritten
+  with the document's content (a field missing from the document is cleared;
+  deadlines and institution links are replaced), a new one is created as
+  published. The workflow state of an existing entry is never changed.
+- Raw HTML in Markdown fields is *stripped* (see `catalogue.markdown.strip_raw_html`),
+  with a warning, so what is stored is the Markdown that is shown.
+- An entry whose export would not change is left alone (no history record)
+  and counted as unchanged, so importing a file twice changes nothing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from catalogue.markdown import strip_raw_html
+from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution, Workflow
+from catalogue.services import bulk_writes
+
+from . import checks
+from .exporter import export_entry
+from .fields import (
+    CODE,
+    DATE,
+    INSTITUTION,
+    INSTITUTION_FIELDS,
+    INSTITUTION_VOCABULARIES,
+    MARKDOWN,
+    NUMBER,
+    PROGRAMME,
+    PROGRAMME_FIELDS,
+    PROGRAMME_VOCABULARIES,
+    TEXT,
+    field_order,
+    get_path,
+)
+from .validation import entries_of, schema_findings
+
+MODELS = {
+    INSTITUTION: (Institution, INSTITUTION_FIELDS, INSTITUTION_VOCABULARIES),
+    PROGRAMME: (Programme, PROGRAMME_FIELDS, PROGRAMME_VOCABULARIES),
+}
+DEFAULTS = {"deadline_kind": "none"}  # a programme without `deadlines` says nothing about them
+CHANGE_REASON = "Import foerderatlas/1"
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did. Errors and warnings are dicts
+    {source, kind, entry, field, message, code}; the id lists hold ids of
+    institutions and programmes (institutions first, in document order)."""
+
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+@dataclass
+class _Plan:
+    """One valid entry, ready to write."""
+
+    entry: object
+    instance: object
+    is_new: bool
+    vocabularies: dict  # many-to-many field → codes
+    paths: dict  # model field → JSON path, for error messages
+    warnings: list = field(default_factory=list)
+
+
+class _Unchanged(Exception):
+    """Raised inside a savepoint to undo a write that changed nothing."""
+
+
+def import_document(data, *, dry_run=False, source=None):
+    """Validate and import one parsed document; returns an ImportReport."""
+    return import_documents([(source, data)], dry_run=dry_run)
+
+
+def import_documents(documents, *, dry_run=False):
+    """Validate and import several parsed documents [(source, data), …] as one:
+    ids are unique across them, links may cross them, all or nothing."""
+    report = ImportReport(dry_run=dry_run)
+    entries, valid = [], []
+    for source, data in documents:
+        findings, invalid = schema_findings(source, data)
+        report.errors += findings
+        document_entries = entries_of(source, data)
+        entries += document_entries
+        valid += [e for e in document_entries if (e.kind, e.index) not in invalid]
+    report.errors += checks.duplicate_ids(entries) + checks.institution_links(entries)
+    plans = _plan_all(valid, report)
+    report.errors = _in_document_order(report.errors, entries)
+    report.warnings = _in_document_order(report.warnings, entries)
+    if not report.errors:
+        _write_all(plans, report, dry_run=dry_run)
+    return report
+
+
+def _in_document_order(findings, entries):
+    position = {}
+    for number, entry in enumerate(entries):
+        position.setdefault((entry.source, entry.kind, entry.label), number)
+    return sorted(
+        findings,
+        key=lambda f: (
+            position.get((f["source"], f["kind"], f["entry"]), -1),
+            field_order(f["kind"], f["field"]),
+        ),
+    )
+
+
+def _plan_all(valid, report):
+    known = _KnownCodes()
+    existing = _existing(valid)
+    plans = []
+    for entry in valid:
+        errors = checks.yearly_dates(entry) + checks.vocabulary_codes(entry, known)
+        if errors:
+            report.errors += errors
+            continue
+        plan = _plan(entry, existing.get((entry.kind, entry.label)))
+        report.errors += checks.model_errors(entry, plan.instance, plan.paths)
+        report.warnings += checks.quality_warnings(entry) + plan.warnings
+        plans.append(plan)
+    return plans
+
+
+class _KnownCodes:
+    """The codes of each vocabulary table, one query per table."""
+
+    def __init__(self):
+        self.codes = {}
+
+    def __call__(self, model):
+        if model not in self.codes:
+            self.codes[model] = set(model.objects.values_list("code", flat=True))
+        return self.codes[model]
+
+
+def _existing(entries):
+    """Stored entries by (kind, id): one query per kind."""
+    found = {}
+    for kind, (model, _fields, _vocabularies) in MODELS.items():
+        slugs = [e.label for e in entries if e.kind == kind]
+        found |= {(kind, obj.slug): obj for obj in model.objects.filter(slug__in=slugs)}
+    return found
+
+
+def _plan(entry, instance):
+    model, fields, vocabularies = MODELS[entry.kind]
+    plan = _Plan(
+        entry, instance or model(slug=entry.label, state=Workflow.PUBLISHED), instance is None, {}, {}
+    )
+    for path, name, kind in fields:
+        value = _value(get_path(entry.data, path), kind, name)
+        if kind == MARKDOWN and value != (get_path(entry.data, path) or ""):
+            plan.warnings.append(checks.html_warning(entry, path))
+        setattr(plan.instance, f"{name}_id" if kind == CODE else name, value)
+        plan.paths[name] = path
+    plan.instance.sources = list(entry.data.get("sources", []))
+    if entry.kind == PROGRAMME:
+        plan.instance.links = [_link(link) for link in entry.data.get("links", [])]
+    for path, (name, _model) in vocabularies.items():
+        plan.vocabularies[name] = list(get_path(entry.data, path) or [])
+    return plan
+
+
+def _value(raw, kind, name):
+    """A JSON value as the model field wants it; None/missing → the empty value."""
+    if kind in (TEXT, MARKDOWN):
+        text = raw or DEFAULTS.get(name, "")
+        return strip_raw_html(text) if kind == MARKDOWN else text
+    if raw is None:
+        return None
+    if kind == NUMBER:
+        return Decimal(str(raw))  # via str: 0.1 stays 0.1, not 0.1000000000000000055…
+    if kind == DATE:
+        return date.fromisoformat(raw)
+    return raw
+
+
+def _link(link):
+    return {"title": link["title"], "url": link["url"]} if link.get("title") else {"url": link["url"]}
+
+
+def _write_all(plans, report, *, dry_run):
+    with bulk_writes(), transaction.atomic():
+        for plan in sorted(plans, key=lambda p: p.entry.kind != INSTITUTION):  # institutions first
+            outcome = _write(plan)
+            getattr(report, outcome).append(plan.entry.label)
+        if dry_run:
+            transaction.set_rollback(True)
+
+
+def _write(plan):
+    """Upsert one entry; returns "created", "updated" or "unchanged"."""
+    kind, slug = plan.entry.kind, plan.entry.label
+    before = None if plan.is_new else export_entry(kind, slug)
+    try:
+        with transaction.atomic():
+            plan.instance._change_reason = CHANGE_REASON  # django-simple-history
+            plan.instance.save()
+            for name, codes in plan.vocabularies.items():
+                getattr(plan.instance, name).set(codes)
+            if kind == PROGRAMME:
+                _replace_deadlines(plan.instance, plan.entry.data.get("deadlines", {}))
+                _replace_links(plan.instance, plan.entry.data.get("institutions", []))
+            if before is not None and export_entry(kind, slug) == before:
+                raise _Unchanged
+    except _Unchanged:
+        return "unchanged"
+    return "created" if plan.is_new else "updated"
+
+
+def _replace_deadlines(programme, deadlines):
+    programme.deadlines.all().delete()
+    rows = [Deadline(programme=programme, date=date.fromisoformat(d)) for d in deadlines.get("dates", [])]
+    rows += [Deadline(programme=programme, yearly=month_day) for month_day in deadlines.get("yearly", [])]
+    Deadline.objects.bulk_create(rows)
+
+
+def _replace_links(programme, links):
+    """One save per link, not bulk_create: other apps (the search index holds
+    funder names in a programme's text) listen to post_save."""
+    programme.institution_links.all().delete()
+    pks = dict(Institution.objects.filter(slug__in=[link["id"] for link in links]).values_list("slug", "pk"))
+    for position, link in enumerate(links):
+        ProgrammeInstitution.objects.create(
+            programme=programme, institution_id=pks[link["id"]], role=link["role"], position=position
+        )

@@ -1,0 +1,28 @@
+"""Domain actions of the catalogue that are more than one model's save().
+
+`bulk_writes()` marks a block that writes many entries at once (an import).
+Apps that react to every save (the search index) can register a context
+manager here to batch their work for such a block, without the catalogue
+importing them: in `AppConfig.ready()`,
+
+    from catalogue.services import register_bulk_hook
+    register_bulk_hook(index.bulk_indexing)
+"""
+
+from contextlib import ExitStack, contextmanager
+
+_bulk_hooks = []
+
+
+def register_bulk_hook(factory):
+    """`factory()` returns a context manager entered around every bulk write."""
+    if factory not in _bulk_hooks:
+        _bulk_hooks.append(factory)
+
+
+@contextmanager
+def bulk_writes():
+    with ExitStack() as stack:
+        for factory in _bulk_hooks:
+            stack.enter_context(factory())
+        yield
