@@ -3,6 +3,7 @@ entries, duplicate ids, the atlas's own vocabularies, model limits) and
 data-quality warnings that never block an import."""
 
 import calendar
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from catalogue.models import Institution, InstitutionKind
 from .fields import INSTITUTION, INSTITUTION_VOCABULARIES, PROGRAMME, PROGRAMME_VOCABULARIES, get_path
 from .validation import finding
 
+YEARLY = re.compile(r"\d{2}-\d{2}")  # the schema's pattern; \d includes non-ASCII digits
 VOCABULARIES = {
     INSTITUTION: {**INSTITUTION_VOCABULARIES, "kind": ("kind", InstitutionKind)},
     PROGRAMME: PROGRAMME_VOCABULARIES,
@@ -77,11 +79,16 @@ def institution_links(entries):
 
 
 def yearly_dates(entry):
-    """MM-DD must be a day of a (leap) year; "02-29" is allowed."""
+    """MM-DD must be a day of a (leap) year; "02-29" is allowed. Runs on
+    every entry, so skips values the schema already rejects."""
+    yearly = get_path(entry.data, "deadlines.yearly")
     findings = []
-    for i, month_day in enumerate(get_path(entry.data, "deadlines.yearly") or []):
+    for i, month_day in enumerate(yearly if isinstance(yearly, list) else []):
+        if not (isinstance(month_day, str) and YEARLY.fullmatch(month_day)):
+            continue
         month, day = int(month_day[:2]), int(month_day[3:])
-        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        valid_day = 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+        if not (month_day.isascii() and valid_day):
             message = _("„%(value)s“ ist kein Tag im Jahr (MM-TT).") % {"value": month_day}
             findings.append(finding(entry, f"deadlines.yearly[{i}]", message, "invalid_yearly"))
     return findings

@@ -101,6 +101,7 @@ def import_documents(documents, *, dry_run=False):
         entries += document_entries
         valid += [e for e in document_entries if (e.kind, e.index) not in invalid]
     report.errors += checks.duplicate_ids(entries) + checks.institution_links(entries)
+    report.errors += [error for entry in entries for error in checks.yearly_dates(entry)]
     plans = _plan_all(valid, report)
     report.errors = _in_document_order(report.errors, entries)
     report.warnings = _in_document_order(report.warnings, entries)
@@ -127,8 +128,8 @@ def _plan_all(valid, report):
     existing = _existing(valid)
     plans = []
     for entry in valid:
-        errors = checks.yearly_dates(entry) + checks.vocabulary_codes(entry, known)
-        if errors:
+        errors = checks.vocabulary_codes(entry, known)
+        if errors or checks.yearly_dates(entry):
             report.errors += errors
             continue
         plan = _plan(entry, existing.get((entry.kind, entry.label)))

@@ -306,10 +306,24 @@ def test_import_document_that_is_not_an_object():
 
 def test_import_invalid_yearly_date_is_an_error():
     report = import_document(
-        document(programmes=[programme(deadlines={"kind": "dates", "yearly": ["02-29", "13-01"]})])
+        document(programmes=[programme(deadlines={"kind": "dates", "yearly": ["02-29", "13-01", "٠٣-٠١"]})])
     )
 
-    assert errors_of(report) == [("programme", "programm-a", "deadlines.yearly[1]", "invalid_yearly")]
+    assert errors_of(report) == [
+        ("programme", "programm-a", "deadlines.yearly[1]", "invalid_yearly"),
+        ("programme", "programm-a", "deadlines.yearly[2]", "invalid_yearly"),
+    ]
+
+
+def test_import_invalid_yearly_date_reported_beside_schema_errors():
+    deadlines = {"kind": "dates", "dates": ["2026-02-30"], "yearly": ["04-31"]}
+
+    report = import_document(document(programmes=[programme(deadlines=deadlines)]))
+
+    assert errors_of(report) == [
+        ("programme", "programm-a", "deadlines.dates[0]", "format"),
+        ("programme", "programm-a", "deadlines.yearly[0]", "invalid_yearly"),
+    ]
 
 
 def test_import_database_limits_are_errors_with_json_path():
