@@ -72,7 +72,7 @@ def test_start_page_integration_areas_link_to_search_with_counts(client):
     page = parse(client.get("/"))
 
     links = {a.get_text(): a["href"] for a in page.select(".area-list a")}
-    assert links["Sprachförderung"] == "/suche/?integration_area=sprachfoerderung"
+    assert links["Sprachförderung"] == "/suche/?type=programme&integration_area=sprachfoerderung"
     counts = dict(zip(texts(page, ".area-list a"), texts(page, ".area-list .muted"), strict=True))
     assert counts["Sprachförderung"] == "(2 Angebote)"
     assert counts["Kultur"] == "(1 Angebot)"
