@@ -10,7 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import openapi_params as params
+from . import openapi_paths
+from .listing import EXPORT_CAP
 from .openapi_schemas import components, ref
+from .vocabularies import vocabulary_codes
 
 VERSION = "1.0.0"
 
@@ -52,14 +55,14 @@ def description():
 
 
 def _error(text):
-    return {"description": text, "content": {params.JSON: {"schema": ref("Errors")}}}
+    return {"description": text, "content": {openapi_paths.JSON: {"schema": ref("Errors")}}}
 
 
 def shared_responses():
     return {
         "NotModified": {
             "description": _("Nicht geändert (If-None-Match oder If-Modified-Since)"),
-            "headers": {"ETag": params.OK_HEADERS["ETag"]},
+            "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
         },
         "BadRequest": _error(_("Ungültige Parameter")),
         "NotFound": _error(_("Unbekannte oder nicht veröffentlichte Kennung")),
@@ -76,11 +79,21 @@ def shared_headers():
         "Last-Modified": {"schema": {"type": "string"}, "description": _("letzte Änderung der Daten")},
         "Access-Control-Allow-Origin": {"required": True, "schema": {"const": "*"}},
         "Retry-After": {"required": True, "schema": {"type": "string", "pattern": "^[0-9]+$"}},
+        "Content-Disposition": {
+            "required": True,
+            "schema": {"type": "string"},
+            "description": _("Dateiname"),
+        },
+        "X-Export-Truncated": {
+            "required": True,
+            "schema": {"enum": ["true", "false"]},
+            "description": _("true, wenn die Suche mehr Treffer hat, als ein Export enthält"),
+        },
     }
 
 
 def document(request):
-    codes = params.vocabulary_codes()
+    codes = vocabulary_codes()
     return {
         "openapi": "3.1.0",
         "info": {
@@ -89,10 +102,10 @@ def document(request):
             "description": description(),
         },
         "servers": [{"url": request.build_absolute_uri(reverse("api:docs")).rstrip("/")}],
-        "tags": [{"name": name, "description": text} for name, text in params.tags()],
-        "paths": params.paths(),
+        "tags": [{"name": name, "description": text} for name, text in openapi_paths.tags()],
+        "paths": openapi_paths.paths(),
         "components": {
-            "schemas": components(codes, params.facets_schema()),
+            "schemas": components(codes, openapi_paths.facets_schema()),
             "responses": shared_responses(),
             "headers": shared_headers(),
         },
@@ -121,6 +134,6 @@ def docs_context(request):
         "operations": operations,
         "stability_promise": stability_promise(),
         "openapi_url": f"{server}/openapi.json",
-        "export_cap": params.EXPORT_CAP,
+        "export_cap": EXPORT_CAP,
         "rate_limit": params.rate_limit_text(),
     }

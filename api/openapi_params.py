@@ -1,24 +1,22 @@
-"""Paths and query parameters of the OpenAPI document.
-
-Search parameters are read from the search form's fields, so their names,
-types, limits and enums are exactly what the form accepts.
+"""Query parameters of the OpenAPI document, read from the forms that
+validate them: the search form (choices from the vocabulary tables) and the
+API's own small forms. Names, types, limits and enums are therefore exactly
+what the server accepts.
 """
 
+from django import forms
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from .openapi_schemas import ID, ref
-from .vocabularies import vocabulary_codes
+from catalogue.models import Institution, Programme
+from catalogue.queries import published
+from search import vocabularies as search_vocabularies
+from search.forms import MAX_QUERY_LENGTH, SearchForm
 
-__all__ = ["vocabulary_codes"]
-
-JSON = "application/json"
-EXPORT_CAP = 10_000
-OK_HEADERS = {
-    "ETag": {"$ref": "#/components/headers/ETag"},
-    "Last-Modified": {"$ref": "#/components/headers/Last-Modified"},
-    "Access-Control-Allow-Origin": {"$ref": "#/components/headers/Access-Control-Allow-Origin"},
-}
+from .exports import DelimiterForm
+from .listing import PageSizeForm
+from .openapi_schemas import ID
 
 
 def rate_limit_text():
@@ -28,96 +26,83 @@ def rate_limit_text():
     return _("%(limit)d Anfragen je Minute") % {"limit": limit}
 
 
-def tags():
-    return [
-        ("Daten", _("Förderprogramme, Förderer, Vokabulare und Regionen")),
-        ("Suche", _("Suche, Filter, Facetten und Seiten wie auf der Website")),
-        ("Export", _("Alle Treffer einer Suche als Datei")),
-        ("Feeds", _("Atom- und iCalendar-Feeds")),
-        ("Dokumentation", _("Diese Beschreibung")),
-    ]
+def _enum(field):
+    values = [str(value) for value, _label in field.choices if str(value) != ""]
+    return {"type": "string", "enum": values}
 
 
-def ok(media_type, schema, text):
-    return {"description": text, "headers": OK_HEADERS, "content": {media_type: {"schema": schema}}}
+def field_schema(field):
+    """The JSON Schema of what a form field accepts in a query string."""
+    if isinstance(field, forms.MultipleChoiceField):
+        return {"type": "array", "items": _enum(field)}
+    if isinstance(field, forms.ChoiceField):
+        return _enum(field)
+    if isinstance(field, forms.IntegerField | forms.DecimalField):
+        schema = {"type": "integer" if isinstance(field, forms.IntegerField) else "number"}
+        if field.min_value is not None:
+            schema["minimum"] = field.min_value
+        if field.max_value is not None:
+            schema["maximum"] = field.max_value
+        return schema
+    schema = {"type": "string"}
+    if getattr(field, "max_length", None):
+        schema["maxLength"] = field.max_length
+    return schema
 
 
-def operation(operation_id, summary, success, *, tag, parameters=(), text="", not_found=False):
-    responses = {"200": success, "304": {"$ref": "#/components/responses/NotModified"}}
-    if parameters:
-        responses["400"] = {"$ref": "#/components/responses/BadRequest"}
-    if not_found:
-        responses["404"] = {"$ref": "#/components/responses/NotFound"}
-    responses["429"] = {"$ref": "#/components/responses/TooManyRequests"}
-    get = {"operationId": operation_id, "summary": summary, "tags": [tag], "responses": responses}
-    if text:
-        get["description"] = text
-    if parameters:
-        get["parameters"] = list(parameters)
-    return {"get": get}
+def form_parameters(form, *, skip=()):
+    """One OpenAPI query parameter per field of `form`."""
+    parameters = []
+    for name, field in form.fields.items():
+        if name in skip:
+            continue
+        schema = field_schema(field)
+        parameter = {"name": name, "in": "query", "required": False, "schema": schema}
+        parameter["description"] = " – ".join(str(t) for t in (field.label, field.help_text) if t)
+        if schema["type"] == "array":
+            parameter.update(style="form", explode=True)
+        parameters.append(parameter)
+    return parameters
 
 
-def id_parameter():
-    return {"name": "id", "in": "path", "required": True, "schema": ID, "description": _("Kennung")}
+def search_parameters(*, skip=()):
+    """The search page's parameters. The form cuts longer query texts (and
+    says so, which the API answers with 400), hence maxLength on q."""
+    form = SearchForm(QueryDict(""), vocabularies=search_vocabularies.load())
+    parameters = form_parameters(form, skip=skip)
+    for parameter in parameters:
+        if parameter["name"] == "q":
+            parameter["schema"]["maxLength"] = MAX_QUERY_LENGTH
+            parameter["description"] += " – " + _("ohne Steuerzeichen, höchstens %(n)d Zeichen") % {
+                "n": MAX_QUERY_LENGTH
+            }
+    return parameters
 
 
-def data_paths():
-    return {
-        "/programmes/{id}": operation(
-            "getProgramme",
-            _("Ein Förderprogramm"),
-            ok(JSON, ref("ProgrammeDetail"), _("Das Förderprogramm")),
-            tag="Daten",
-            parameters=[id_parameter()],
-            not_found=True,
-        ),
-        "/institutions/{id}": operation(
-            "getInstitution",
-            _("Ein Förderer"),
-            ok(JSON, ref("InstitutionDetail"), _("Der Förderer")),
-            tag="Daten",
-            parameters=[id_parameter()],
-            not_found=True,
-        ),
-        "/vocabularies": operation(
-            "listVocabularies",
-            _("Alle Vokabulare mit Code und Bezeichnung"),
-            ok(JSON, ref("Vocabularies"), _("Die Vokabulare")),
-            tag="Daten",
-        ),
-        "/regions": operation(
-            "listRegions",
-            _("Regionen (Fördergebiete) als Baum"),
-            ok(JSON, ref("Regions"), _("Alle Regionen, übergeordnete vor untergeordneten")),
-            tag="Daten",
-            text=_("EU-weit ⊃ Bundesweit ⊃ Landesweit ⊃ Landkreise und kreisfreie Städte."),
-        ),
-    }
+def page_size_parameters():
+    return form_parameters(PageSizeForm())
 
 
-def documentation_paths():
-    return {
-        "/": operation(
-            "getDocumentation",
-            _("Diese Dokumentation als Webseite"),
-            ok("text/html", {"type": "string"}, _("HTML-Seite")),
-            tag="Dokumentation",
-        ),
-        "/openapi.json": operation(
-            "getOpenAPI",
-            _("Dieses OpenAPI-Dokument"),
-            ok(JSON, {"type": "object"}, _("OpenAPI 3.1")),
-            tag="Dokumentation",
-        ),
-    }
+def delimiter_parameters():
+    return form_parameters(DelimiterForm())
 
 
-def facets_schema():
-    return {"type": "array"}
+def id_parameter(model):
+    """The path parameter `id`, with a published entry's id as example so
+    that tools (and the fuzzing test) try a real one."""
+    parameter = {"name": "id", "in": "path", "required": True, "schema": ID, "description": _("Kennung")}
+    example = published(model.objects.all()).order_by("slug").values_list("slug", flat=True).first()
+    if example:
+        parameter["example"] = example
+    return parameter
 
 
-def paths():
-    return {**data_paths(), **documentation_paths()}
+def programme_id():
+    return id_parameter(Programme)
+
+
+def institution_id():
+    return id_parameter(Institution)
 
 
 def describe(parameter):
@@ -126,7 +111,6 @@ def describe(parameter):
     items = schema.get("items", schema)
     return {
         "name": parameter["name"],
-        "location": parameter["in"],
         "required": parameter.get("required", False),
         "repeatable": schema.get("type") == "array",
         "type": items.get("type", ""),

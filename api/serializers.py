@@ -14,32 +14,52 @@ unknown) so clients never need to test for presence. Shape by example:
 from django.db.models import Prefetch
 
 from catalogue.models import Institution, Programme, ProgrammeInstitution
-from catalogue.queries import published, with_details
+from catalogue.queries import published
 from catalogue.status import deadlines_of, next_deadline, status_on, today
 
 PROGRAMME = "programme"
 INSTITUTION = "institution"
 
 
+def _public_links():
+    institutions = published(Institution.objects.all())
+    return ProgrammeInstitution.objects.filter(institution__in=institutions).select_related("institution")
+
+
+def _public_programme_links():
+    programmes = published(Programme.objects.all())
+    links = ProgrammeInstitution.objects.filter(programme__in=programmes).select_related("programme")
+    return links.order_by("programme__title", "id")
+
+
+# Everything `programme_item` and `institution_item` read; prefetched, so a
+# list of any length costs a fixed number of queries. A list that already
+# has `institution_links` prefetched (search hits do, published funders
+# only) keeps it.
+PROGRAMME_LOOKUPS = [
+    "deadlines",
+    "regions",
+    "integration_areas",
+    "target_groups",
+    "applicant_types",
+    "funding_kinds",
+    Prefetch("institution_links", queryset=_public_links()),
+]
+INSTITUTION_LOOKUPS = [
+    "funding_kinds",
+    "regions",
+    "integration_areas",
+    "target_groups",
+    Prefetch("programme_links", queryset=_public_programme_links()),
+]
+
+
 def programmes_for_api(queryset):
-    """Everything `programme_item` reads, in a fixed number of queries."""
-    public_links = ProgrammeInstitution.objects.filter(
-        institution__in=published(Institution.objects.all())
-    ).select_related("institution")
-    return with_details(queryset).prefetch_related(Prefetch("institution_links", queryset=public_links))
+    return queryset.prefetch_related(*PROGRAMME_LOOKUPS)
 
 
 def institutions_for_api(queryset):
-    public_programmes = ProgrammeInstitution.objects.filter(
-        programme__in=published(Programme.objects.all())
-    ).select_related("programme")
-    return queryset.select_related("kind").prefetch_related(
-        "funding_kinds",
-        "regions",
-        "integration_areas",
-        "target_groups",
-        Prefetch("programme_links", queryset=public_programmes.order_by("programme__title", "id")),
-    )
+    return queryset.prefetch_related(*INSTITUTION_LOOKUPS)
 
 
 def number(value):

@@ -1,0 +1,43 @@
+"""Feed views: Atom of new and updated programmes and iCalendar of
+deadlines, for the whole atlas, for any search and for one programme."""
+
+from django.utils.translation import gettext as _
+
+from catalogue.models import Programme
+from catalogue.queries import published, with_details
+
+from .atom import feed_response
+from .http import api_view, catalogue_last_modified, not_found, set_last_modified
+from .ical import calendar_response
+from .listing import matching_programmes
+
+
+@api_view
+def programme_deadlines(request, slug):
+    programme = with_details(published(Programme.objects.filter(slug=slug))).first()
+    if programme is None:
+        return not_found(_("Keine veröffentlichte Förderung hat die Kennung „%(id)s“.") % {"id": slug})
+    name = _("Fristen: %(title)s") % {"title": programme.title}
+    response = calendar_response([programme], request, name=name, filename=f"{programme.slug}.ics")
+    return set_last_modified(response, catalogue_last_modified(programme.updated_at))
+
+
+@api_view
+def deadlines(request):
+    programmes, failure = matching_programmes(request)
+    if failure:
+        return failure
+    name = _("Fristen im Förderatlas")
+    response = calendar_response(programmes, request, name=name, filename="fristen.ics")
+    return set_last_modified(response, catalogue_last_modified(*[p.updated_at for p in programmes]))
+
+
+@api_view
+def programmes_atom(request):
+    programmes, failure = matching_programmes(request)
+    if failure:
+        return failure
+    newest = sorted(programmes, key=lambda p: (p.updated_at, p.slug), reverse=True)
+    title = _("Förderatlas: neue und geänderte Förderprogramme")
+    response = feed_response(newest[:50], request, title=title, feed_url=request.build_absolute_uri())
+    return set_last_modified(response, catalogue_last_modified(*[p.updated_at for p in newest[:1]]))

@@ -1,0 +1,179 @@
+"""Search-backed lists: /search, /programmes, /institutions, and the full
+result sets behind exports and feeds.
+
+All of them call `search.core.search()` with the request's own parameters
+(the site's names: q, type, region, …) — one search core, two renderings —
+so /api/v1/programmes?region=03155&status=open lists exactly the
+programmes, in exactly the order, of /suche/?type=programme&region=03155&status=open.
+"""
+
+from django import forms
+from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Institution, Programme
+from catalogue.queries import published
+from search.core import search
+
+from .http import api_view, catalogue_last_modified, error, error_response, json_response, set_last_modified
+from .serializers import INSTITUTION, INSTITUTION_LOOKUPS, PROGRAMME, PROGRAMME_LOOKUPS, item
+
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+# Exports and feeds hold every match up to this many (documented in the API).
+EXPORT_CAP = 10_000
+
+
+class PageSizeForm(forms.Form):
+    """The one parameter the API has beyond the search page's."""
+
+    per_page = forms.IntegerField(
+        label=_("Treffer je Seite"),
+        help_text=_("1 bis 100, Vorgabe 20"),
+        min_value=1,
+        max_value=MAX_PER_PAGE,
+        required=False,
+    )
+
+
+def _field(name):
+    return None if name in (None, "__all__") else name
+
+
+def form_errors(form):
+    """A Django form's errors in the API's error shape."""
+    return [
+        error(_field(field), message, problem.code or "invalid")
+        for field, problems in form.errors.as_data().items()
+        for problem in problems
+        for message in problem.messages
+    ]
+
+
+def search_params(request, **overrides):
+    """The request's query as the search core reads it, without the API's
+    own parameters, with `overrides` (e.g. type=programme) applied."""
+    params = request.GET.copy()
+    for name in (*PageSizeForm.base_fields, "delimiter"):
+        params.pop(name, None)
+    for name, value in overrides.items():
+        params.setlist(name, [value])
+    return params
+
+
+def run_search(request, *, per_page, **overrides):
+    """(SearchResult, None), or (None, 400 response) for invalid parameters."""
+    result = search(search_params(request, **overrides), per_page=per_page)
+    if result.errors:
+        errors = [error(_field(e["field"]), e["message"], e["code"]) for e in result.errors]
+        return None, error_response(errors, status=400)
+    return result, None
+
+
+def hydrate(objects):
+    """Prefetch on the hits' own objects everything an API item needs (a
+    fixed number of queries); the search order stays."""
+    programmes = [o for o in objects if isinstance(o, Programme)]
+    institutions = [o for o in objects if isinstance(o, Institution)]
+    prefetch_related_objects(programmes, *PROGRAMME_LOOKUPS)
+    prefetch_related_objects(institutions, *INSTITUTION_LOOKUPS)
+    return objects
+
+
+def facets(result, request, *, forced_type=False):
+    """The search's facet groups with absolute toggle links to this endpoint;
+    without the type group where the endpoint fixes the type."""
+    base = request.build_absolute_uri(request.path)
+    return [
+        {
+            "name": group.name,
+            "label": str(group.label),
+            "values": [
+                {
+                    "value": v.value,
+                    "label": str(v.label),
+                    "count": v.count,
+                    "selected": v.selected,
+                    "toggle_url": base + v.toggle_url,
+                }
+                for v in group.values
+            ],
+        }
+        for group in result.facets
+        if not (forced_type and group.name == "type")
+    ]
+
+
+def _page_url(request, page):
+    if page is None:
+        return None
+    params = request.GET.copy()
+    params["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+def pagination(request, result, per_page):
+    has_next = result.page < result.num_pages
+    return {
+        "page": result.page,
+        "per_page": per_page,
+        "total": result.total,
+        "num_pages": result.num_pages,
+        "next": _page_url(request, result.page + 1 if has_next else None),
+        "previous": _page_url(request, result.page - 1 if result.page > 1 else None),
+    }
+
+
+def last_change():
+    """Last-Modified of any list: the latest change of a public entry."""
+    latest = [
+        published(model.objects.all()).order_by("-updated_at").values_list("updated_at", flat=True).first()
+        for model in (Programme, Institution)
+    ]
+    return catalogue_last_modified(*latest)
+
+
+def list_response(request, **overrides):
+    size = PageSizeForm(request.GET)
+    if not size.is_valid():
+        return error_response(form_errors(size), status=400)
+    per_page = size.cleaned_data["per_page"] or DEFAULT_PER_PAGE
+    result, failure = run_search(request, per_page=per_page, **overrides)
+    if failure:
+        return failure
+    entries = hydrate([hit.object for hit in result.hits])
+    payload = {
+        "data": [item(entry, request) for entry in entries],
+        "facets": facets(result, request, forced_type="type" in overrides),
+        "pagination": pagination(request, result, per_page),
+    }
+    return set_last_modified(json_response(payload), last_change())
+
+
+def matching(request, **overrides):
+    """Every match of the request's search (up to EXPORT_CAP), hydrated:
+    (entries, truncated, None) or (None, False, 400 response)."""
+    result, failure = run_search(request, per_page=EXPORT_CAP, page="1", **overrides)
+    if failure:
+        return None, False, failure
+    return hydrate([hit.object for hit in result.hits]), result.total > EXPORT_CAP, None
+
+
+def matching_programmes(request):
+    entries, _truncated, failure = matching(request, type=PROGRAMME)
+    return entries, failure
+
+
+@api_view
+def search_view(request):
+    return list_response(request)
+
+
+@api_view
+def programmes(request):
+    return list_response(request, type=PROGRAMME)
+
+
+@api_view
+def institutions(request):
+    return list_response(request, type=INSTITUTION)

@@ -1,0 +1,222 @@
+"""The `paths` of the OpenAPI document: one GET operation per URL of
+`api.urls`, each with every status it can answer (200, 304, 400, 404, 429).
+A test holds this list and the URL configuration to the same set."""
+
+from django.utils.translation import gettext as _
+
+from . import openapi_params as params
+from .exports import XLSX_TYPE
+from .listing import EXPORT_CAP
+from .openapi_schemas import closed, ref
+
+JSON = "application/json"
+FILE = {"type": "string", "format": "binary"}
+TEXT = {"type": "string"}
+HEADER_REFS = ("ETag", "Last-Modified", "Access-Control-Allow-Origin")
+
+
+def tags():
+    return [
+        ("Daten", _("Förderprogramme, Förderer, Vokabulare und Regionen")),
+        ("Suche", _("Suche, Filter, Facetten und Seiten wie auf der Website")),
+        ("Export", _("Alle Treffer einer Suche als Datei")),
+        ("Feeds", _("Atom- und iCalendar-Feeds")),
+        ("Dokumentation", _("Diese Beschreibung")),
+    ]
+
+
+def ok(media_type, schema, text, *, export=False):
+    names = (*HEADER_REFS, "Content-Disposition", "X-Export-Truncated") if export else HEADER_REFS
+    headers = {name: {"$ref": f"#/components/headers/{name}"} for name in names}
+    return {"description": text, "headers": headers, "content": {media_type: {"schema": schema}}}
+
+
+def operation(operation_id, summary, success, *, tag, parameters=(), text="", not_found=False):
+    responses = {"200": success, "304": {"$ref": "#/components/responses/NotModified"}}
+    if any(p["in"] == "query" for p in parameters):
+        responses["400"] = {"$ref": "#/components/responses/BadRequest"}
+    if not_found:
+        responses["404"] = {"$ref": "#/components/responses/NotFound"}
+    responses["429"] = {"$ref": "#/components/responses/TooManyRequests"}
+    get = {"operationId": operation_id, "summary": summary, "tags": [tag], "responses": responses}
+    if text:
+        get["description"] = text
+    if parameters:
+        get["parameters"] = list(parameters)
+    return {"get": get}
+
+
+def facets_schema():
+    value = closed(
+        {
+            "value": TEXT,
+            "label": TEXT,
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+            "toggle_url": {
+                "type": "string",
+                "format": "uri",
+                "description": _("dieselbe Suche, Wert an/aus"),
+            },
+        }
+    )
+    group = closed({"name": TEXT, "label": TEXT, "values": {"type": "array", "items": value}})
+    return {"type": "array", "items": group}
+
+
+def search_paths():
+    size = params.page_size_parameters()
+    same = _("Dieselben Parameter, Filter, Facetten, Sortierung und Reihenfolge wie die Suchseite /suche/.")
+    return {
+        "/search": operation(
+            "search",
+            _("Suche über Förderprogramme und Förderer"),
+            ok(JSON, ref("SearchPage"), _("Eine Seite Treffer")),
+            tag="Suche",
+            parameters=[*params.search_parameters(), *size],
+            text=same,
+        ),
+        "/programmes": operation(
+            "listProgrammes",
+            _("Förderprogramme (Suche mit type=programme)"),
+            ok(JSON, ref("ProgrammePage"), _("Eine Seite Förderprogramme")),
+            tag="Daten",
+            parameters=[*params.search_parameters(skip=("type",)), *size],
+            text=same,
+        ),
+        "/institutions": operation(
+            "listInstitutions",
+            _("Förderer (Suche mit type=institution)"),
+            ok(JSON, ref("InstitutionPage"), _("Eine Seite Förderer")),
+            tag="Daten",
+            parameters=[*params.search_parameters(skip=("type",)), *size],
+            text=same,
+        ),
+    }
+
+
+def data_paths():
+    return {
+        "/programmes/{id}": operation(
+            "getProgramme",
+            _("Ein Förderprogramm"),
+            ok(JSON, ref("ProgrammeDetail"), _("Das Förderprogramm")),
+            tag="Daten",
+            parameters=[params.programme_id()],
+            not_found=True,
+        ),
+        "/institutions/{id}": operation(
+            "getInstitution",
+            _("Ein Förderer"),
+            ok(JSON, ref("InstitutionDetail"), _("Der Förderer")),
+            tag="Daten",
+            parameters=[params.institution_id()],
+            not_found=True,
+        ),
+        "/vocabularies": operation(
+            "listVocabularies",
+            _("Alle Vokabulare mit Code und Bezeichnung"),
+            ok(JSON, ref("Vocabularies"), _("Die Vokabulare")),
+            tag="Daten",
+        ),
+        "/regions": operation(
+            "listRegions",
+            _("Regionen (Fördergebiete) als Baum"),
+            ok(JSON, ref("Regions"), _("Alle Regionen, übergeordnete vor untergeordneten")),
+            tag="Daten",
+            text=_("EU-weit ⊃ Bundesweit ⊃ Landesweit ⊃ Landkreise und kreisfreie Städte."),
+        ),
+    }
+
+
+def export_paths():
+    every = params.search_parameters(skip=("page",))
+    text = _("Alle Treffer der Suche mit denselben Parametern (höchstens %(cap)d).") % {"cap": EXPORT_CAP}
+    interchange = closed(
+        {
+            "format": {"const": "foerderatlas/1"},
+            "institutions": {"type": "array", "items": {"type": "object"}},
+            "programmes": {"type": "array", "items": {"type": "object"}},
+        },
+        _("Austauschformat foerderatlas/1; mit manage.py import_catalogue wieder einlesbar"),
+    )
+    return {
+        "/search.csv": operation(
+            "exportCsv",
+            _("Export als CSV (UTF-8 mit BOM, für Excel)"),
+            ok("text/csv", TEXT, _("CSV-Datei"), export=True),
+            tag="Export",
+            parameters=[*every, *params.delimiter_parameters()],
+            text=text,
+        ),
+        "/search.xlsx": operation(
+            "exportXlsx",
+            _("Export als Excel-Arbeitsmappe (XLSX)"),
+            ok(XLSX_TYPE, FILE, _("XLSX-Datei"), export=True),
+            tag="Export",
+            parameters=every,
+            text=text,
+        ),
+        "/search.interchange.json": operation(
+            "exportInterchange",
+            _("Export im Austauschformat (JSON), samt verknüpfter Förderer"),
+            ok(JSON, interchange, _("JSON-Dokument"), export=True),
+            tag="Export",
+            parameters=every,
+            text=text,
+        ),
+    }
+
+
+def feed_paths():
+    every = params.search_parameters(skip=("type", "page"))
+    return {
+        "/feeds/programmes.atom": operation(
+            "feedProgrammes",
+            _("Atom-Feed neuer und geänderter Förderprogramme"),
+            ok("application/atom+xml", TEXT, _("Atom 1.0, die 50 zuletzt geänderten Treffer")),
+            tag="Feeds",
+            parameters=every,
+            text=_("Ohne Parameter: der ganze Atlas; mit Suchparametern: die Treffer dieser Suche."),
+        ),
+        "/feeds/deadlines.ics": operation(
+            "feedDeadlines",
+            _("iCalendar-Feed der Bewerbungsfristen"),
+            ok("text/calendar", TEXT, _("iCalendar (RFC 5545)")),
+            tag="Feeds",
+            parameters=every,
+            text=_(
+                "Je Frist der kommenden zwölf Monate ein ganztägiger Termin (bei jährlichen Fristen der "
+                "nächste), UID <id>-<JJJJ-MM-TT>@<host>, Zeitzone Europe/Berlin."
+            ),
+        ),
+        "/programmes/{id}/deadlines.ics": operation(
+            "programmeDeadlines",
+            _("Die Fristen eines Förderprogramms als Kalender"),
+            ok("text/calendar", TEXT, _("iCalendar (RFC 5545)")),
+            tag="Feeds",
+            parameters=[params.programme_id()],
+            not_found=True,
+        ),
+    }
+
+
+def documentation_paths():
+    return {
+        "/": operation(
+            "getDocumentation",
+            _("Diese Dokumentation als Webseite"),
+            ok("text/html", TEXT, _("HTML-Seite")),
+            tag="Dokumentation",
+        ),
+        "/openapi.json": operation(
+            "getOpenAPI",
+            _("Dieses OpenAPI-Dokument"),
+            ok(JSON, {"type": "object"}, _("OpenAPI 3.1")),
+            tag="Dokumentation",
+        ),
+    }
+
+
+def paths():
+    return {**search_paths(), **data_paths(), **export_paths(), **feed_paths(), **documentation_paths()}

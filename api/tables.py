@@ -1,0 +1,159 @@
+"""Search results as one table for spreadsheets: one row per programme or
+institution, German column headers, labels instead of codes. CSV and XLSX
+exports write the same rows.
+
+Rows are built from the API items (`api.serializers`), so a spreadsheet
+shows what the API says.
+"""
+
+import csv
+import io
+from datetime import date
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from catalogue.models import DeadlineKind, Institution
+from catalogue.queries import published
+from catalogue.status import Status
+
+from .vocabularies import VOCABULARY_TABLES, translate_label
+
+CSV_BOM = "\ufeff"
+# A cell starting with one of these is a formula in Excel (CSV injection:
+# anyone may submit a programme, so text from the catalogue is never trusted).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def columns():
+    """(header, function(item, labels) → value) for every column."""
+    return [
+        (_("Typ"), lambda i, lb: _("Förderprogramm") if i["type"] == "programme" else _("Förderer")),
+        (_("Kennung"), lambda i, lb: i["id"]),
+        (_("Titel oder Name"), lambda i, lb: i.get("title") or i.get("name")),
+        (_("Status"), lambda i, lb: str(Status(i["status"]).label) if i.get("status") else None),
+        (_("Nächste Frist"), lambda i, lb: _date(i.get("next_deadline"))),
+        (
+            _("Förderer"),
+            lambda i, lb: _join(lb["institutions"].get(x["id"]) for x in i.get("institutions", [])),
+        ),
+        (_("Fördersumme"), lambda i, lb: _nested(i, "amount", "text")),
+        (_("Mindestbetrag (EUR)"), lambda i, lb: _nested(i, "amount", "min_eur")),
+        (_("Höchstbetrag (EUR)"), lambda i, lb: _nested(i, "amount", "max_eur")),
+        (_("höchste Förderquote (%)"), lambda i, lb: _nested(i, "amount", "max_rate_percent")),
+        (_("Eigenanteil"), lambda i, lb: _nested(i, "own_contribution", "text")),
+        (_("Bewerbungsfrist"), _deadline_text),
+        (_("Anträge möglich ab"), lambda i, lb: _date(_nested(i, "deadlines", "window_start"))),
+        (_("Laufzeit von"), lambda i, lb: _date(_nested(i, "period", "start"))),
+        (_("Laufzeit bis"), lambda i, lb: _date(_nested(i, "period", "end"))),
+        (_("Antragsberechtigt"), lambda i, lb: _nested(i, "eligible", "text")),
+        (
+            _("Antragsberechtigte"),
+            lambda i, lb: _labels(lb, "applicant_types", _nested(i, "eligible", "applicant_types")),
+        ),
+        (_("Förderschwerpunkte"), lambda i, lb: _labels(lb, "funding_kinds", i["funding_kinds"])),
+        (_("Integrationsbereiche"), lambda i, lb: _labels(lb, "integration_areas", i["integration_areas"])),
+        (_("Zielgruppen"), lambda i, lb: _labels(lb, "target_groups", i["target_groups"])),
+        (_("Fördergebiet"), lambda i, lb: _labels(lb, "regions", i["regions"])),
+        (_("Art des Förderers"), lambda i, lb: lb["institution_kinds"].get(i.get("kind"))),
+        (_("Website"), lambda i, lb: i.get("website")),
+        (_("Ansprechperson"), lambda i, lb: i["contact"]["name"]),
+        (_("E-Mail"), lambda i, lb: i["contact"]["email"]),
+        (_("Telefon"), lambda i, lb: i["contact"]["phone"]),
+        (_("zuletzt geprüft"), lambda i, lb: _date(i["last_checked"])),
+        (_("Adresse im Atlas"), lambda i, lb: i["url"]),
+    ]
+
+
+def _nested(item, key, field):
+    return (item.get(key) or {}).get(field)
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def _join(values):
+    return ", ".join(v for v in values if v) or None
+
+
+def _labels(labels, vocabulary, codes):
+    return _join(labels[vocabulary].get(code, code) for code in codes or [])
+
+
+def _deadline_text(item, labels):
+    deadlines = item.get("deadlines")
+    if not deadlines:
+        return None
+    if deadlines["kind"] != "dates":
+        return str(DeadlineKind(deadlines["kind"]).label)
+    dates = [date.fromisoformat(d).strftime("%d.%m.%Y") for d in deadlines["dates"]]
+    yearly = [_("jährlich am %(day)s") % {"day": f"{md[3:]}.{md[:2]}."} for md in deadlines["yearly"]]
+    return _join(dates + yearly)
+
+
+def label_maps(items):
+    """Code → label for every vocabulary, and id → name of linked funders."""
+    maps = {
+        key: {v.code: translate_label(v.label) for v in model.objects.all()}
+        for key, model in VOCABULARY_TABLES.items()
+    }
+    linked = {ref["id"] for item in items for ref in item.get("institutions", [])}
+    names = published(Institution.objects.filter(slug__in=linked)).values_list("slug", "name")
+    maps["institutions"] = dict(names)
+    return maps
+
+
+def rows(items):
+    """The header row, then one row of typed values per item."""
+    cols = columns()
+    labels = label_maps(items)
+    yield [header for header, _value in cols]
+    for item in items:
+        yield [value(item, labels) for _header, value in cols]
+
+
+def _csv_text(value, decimal_comma):
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        text = str(value)
+        return text.replace(".", ",") if decimal_comma else text
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(items, *, semicolon=False):
+    """UTF-8 with BOM (Excel detects the encoding), CRLF line ends; with
+    `semicolon` the separator and decimal comma German Excel expects."""
+    out = io.StringIO()
+    out.write(CSV_BOM)
+    writer = csv.writer(out, delimiter=";" if semicolon else ",", lineterminator="\r\n")
+    for row in rows(items):
+        writer.writerow([_csv_text(value, semicolon) for value in row])
+    return out.getvalue().encode("utf-8")
+
+
+def to_xlsx(items):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_("Treffer"))
+    bold = Font(bold=True)
+    for index, row in enumerate(rows(items)):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            if isinstance(value, date):
+                cell.number_format = "DD.MM.YYYY"
+            if index == 0:
+                cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
