@@ -1,12 +1,13 @@
 """Feed views: Atom of new and updated programmes and iCalendar of
 deadlines, for the whole atlas, for any search and for one programme."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from catalogue.models import Programme
-from catalogue.queries import published, with_details
+from catalogue.queries import published
 
-from .atom import feed_response
+from .atom import FEED_LENGTH, feed_response
 from .http import api_view, catalogue_last_modified, not_found, set_last_modified
 from .ical import calendar_response
 from .listing import matching_programmes
@@ -14,7 +15,7 @@ from .listing import matching_programmes
 
 @api_view
 def programme_deadlines(request, slug):
-    programme = with_details(published(Programme.objects.filter(slug=slug))).first()
+    programme = published(Programme.objects.filter(slug=slug)).prefetch_related("deadlines").first()
     if programme is None:
         return not_found(_("Keine veröffentlichte Förderung hat die Kennung „%(id)s“.") % {"id": slug})
     name = _("Fristen: %(title)s") % {"title": programme.title}
@@ -27,6 +28,7 @@ def deadlines(request):
     programmes, failure = matching_programmes(request)
     if failure:
         return failure
+    prefetch_related_objects(programmes, "deadlines")
     name = _("Fristen im Förderatlas")
     response = calendar_response(programmes, request, name=name, filename="fristen.ics")
     return set_last_modified(response, catalogue_last_modified(*[p.updated_at for p in programmes]))
@@ -37,7 +39,8 @@ def programmes_atom(request):
     programmes, failure = matching_programmes(request)
     if failure:
         return failure
-    newest = sorted(programmes, key=lambda p: (p.updated_at, p.slug), reverse=True)
+    newest = sorted(programmes, key=lambda p: (p.updated_at, p.slug), reverse=True)[:FEED_LENGTH]
+    prefetch_related_objects(newest, "deadlines")
     title = _("Förderatlas: neue und geänderte Förderprogramme")
-    response = feed_response(newest[:50], request, title=title, feed_url=request.build_absolute_uri())
+    response = feed_response(newest, request, title=title, feed_url=request.build_absolute_uri())
     return set_last_modified(response, catalogue_last_modified(*[p.updated_at for p in newest[:1]]))

@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date, parse_http_date_safe
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -66,18 +66,33 @@ def set_last_modified(response, moment):
     return response
 
 
+def _not_modified(request, etag, last_modified):
+    """RFC 9110 § 13.2.2 for GET and HEAD: If-None-Match decides when present,
+    otherwise If-Modified-Since. (If-Match and If-Unmodified-Since guard
+    writes; this API has none, so they are ignored.)"""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match:
+        tags = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
+        return "*" in tags or etag in tags
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return bool(since and last_modified and last_modified <= since)
+
+
 def _conditional(request, response):
     """Strong ETag from the body; 304 when the client's copy is current."""
     if response.status_code != 200 or response.streaming:
         return response
-    digest = hashlib.sha256(response.content).hexdigest()[:32]
-    response.headers["ETag"] = f'"{digest}"'
-    last_modified = response.headers.get("Last-Modified")
-    timestamp = parse_http_date_safe(last_modified) if last_modified else None
+    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    response.headers["ETag"] = etag
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    return get_conditional_response(
-        request, etag=response.headers["ETag"], last_modified=timestamp, response=response
-    )
+    last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
+    if not _not_modified(request, etag, last_modified):
+        return response
+    not_modified = HttpResponseNotModified()
+    for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+        if header in response.headers:
+            not_modified.headers[header] = response.headers[header]
+    return not_modified
 
 
 def _client(request):

@@ -160,8 +160,12 @@ def matching(request, **overrides):
 
 
 def matching_programmes(request):
-    entries, _truncated, failure = matching(request, type=PROGRAMME)
-    return entries, failure
+    """Every matching programme (up to EXPORT_CAP) as the search returned it,
+    without the API's prefetches: feeds read only a few fields."""
+    result, failure = run_search(request, per_page=EXPORT_CAP, page="1", type=PROGRAMME)
+    if failure:
+        return None, failure
+    return [hit.object for hit in result.hits], None
 
 
 @api_view

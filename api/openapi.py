@@ -7,6 +7,7 @@ The human-readable page /api/v1/ renders this same document.
 """
 
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from . import openapi_params as params
@@ -41,11 +42,12 @@ def description():
                 "Herkunft offen (Access-Control-Allow-Origin: *). Jede Antwort hat ein ETag und meist "
                 "Last-Modified; If-None-Match und If-Modified-Since ergeben 304."
             ),
+            params.rate_limit_text(),
             _(
-                "Anfragen je Minute und IP-Adresse sind begrenzt (%(limit)s); darüber antwortet der "
-                "Server mit 429 und Retry-After."
+                "Exporte und Feeds enthalten alle Treffer einer Suche, höchstens %(cap)s; sind es mehr, "
+                "steht im Kopf X-Export-Truncated: true."
             )
-            % {"limit": params.rate_limit_text()},
+            % {"cap": number_format(EXPORT_CAP, force_grouping=True)},
             _(
                 'Fehler haben immer die Form {"errors": [{"field", "message", "code"}]}: 400 '
                 "bei ungültigen Parametern, 404 bei unbekannter Kennung, 405, 429."

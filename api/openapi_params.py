@@ -22,8 +22,11 @@ from .openapi_schemas import ID
 def rate_limit_text():
     limit = settings.ATLAS_API_RATE_LIMIT
     if not limit:
-        return _("derzeit ohne Begrenzung")
-    return _("%(limit)d Anfragen je Minute") % {"limit": limit}
+        return _("Die Zahl der Anfragen ist derzeit nicht begrenzt.")
+    return _(
+        "Höchstens %(limit)d Anfragen je Minute und IP-Adresse; darüber antwortet der Server mit 429 "
+        "und nennt in Retry-After die Sekunden bis zum nächsten Versuch."
+    ) % {"limit": limit}
 
 
 def _enum(field):

@@ -2,6 +2,7 @@
 `api.urls`, each with every status it can answer (200, 304, 400, 404, 429).
 A test holds this list and the URL configuration to the same set."""
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from . import openapi_params as params
@@ -131,7 +132,8 @@ def data_paths():
 
 def export_paths():
     every = params.search_parameters(skip=("page",))
-    text = _("Alle Treffer der Suche mit denselben Parametern (höchstens %(cap)d).") % {"cap": EXPORT_CAP}
+    cap = number_format(EXPORT_CAP, force_grouping=True)
+    text = _("Alle Treffer der Suche mit denselben Parametern (höchstens %(cap)s).") % {"cap": cap}
     interchange = closed(
         {
             "format": {"const": "foerderatlas/1"},

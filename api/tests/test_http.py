@@ -62,6 +62,37 @@ def test_if_none_match_with_current_etag_gives_304(client, catalogue):
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
+def test_if_none_match_weak_list_or_star_gives_304(client, catalogue):
+    etag = client.get(URL)["ETag"]
+
+    for header in (f'"other", W/{etag}', "*"):
+        assert client.get(URL, headers={"If-None-Match": header}).status_code == 304
+
+
+def test_if_none_match_wins_over_if_modified_since(client, catalogue):
+    last_modified = client.get(URL)["Last-Modified"]
+
+    response = client.get(URL, headers={"If-None-Match": '"other"', "If-Modified-Since": last_modified})
+
+    assert response.status_code == 200
+
+
+def test_if_match_is_ignored_on_reads(client, catalogue):
+    assert client.get(URL, headers={"If-Match": '"other"'}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/programmes?region=03155", "/api/v1/search.csv", "/api/v1/feeds/deadlines.ics"]
+)
+def test_lists_exports_and_feeds_answer_conditional_requests(client, catalogue, url):
+    first = client.get(url)
+
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+
+    assert (first.status_code, again.status_code) == (200, 304)
+    assert first["Last-Modified"] == again["Last-Modified"]
+
+
 def test_if_none_match_after_a_change_gives_200(client, catalogue):
     etag = client.get(URL)["ETag"]
     Programme.objects.filter(slug="mikrofonds").update(title="Mikrofonds neu")
