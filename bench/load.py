@@ -1,0 +1,124 @@
+"""Search pages per second under load: gunicorn (2 workers) on 127.0.0.1 and
+a free port, driven by wrk with `bench/mix.lua` cycling through the mix.
+
+    .venv/bin/python bench/load.py bench/out/10k-….db
+
+The server runs as in production (ATLAS_DEBUG=0) on the given SQLite file
+and is stopped afterwards, whatever happens. Errors are non-2xx answers plus
+wrk's socket errors (connect, read, write, timeout); zero are expected.
+"""
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.mix import MIX  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LOG = ROOT / "bench/out/gunicorn.log"
+WORKERS = 2
+WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS = 2, 8, 15
+# wrk counts an answer slower than this as a socket error (timeout).
+WRK_TIMEOUT = 10
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(database_url):
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        ATLAS_DEBUG="0",
+        SECRET_KEY="bench-only-not-secret",
+        ALLOWED_HOSTS="127.0.0.1",
+        ATLAS_TODAY=env.get("ATLAS_TODAY", "2026-11-25"),
+    )
+    return env
+
+
+def wait_until_up(url, server, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited with {server.returncode}, see {LOG}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer {url} within {seconds} s")
+
+
+def parse_wrk(output):
+    """Requests/s and errors from wrk's report and mix.lua's last line."""
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    counts = json.loads(output.strip().splitlines()[-1])
+    socket_errors = sum(counts[k] for k in ("connect", "read", "write", "timeout"))
+    return {
+        "requests_per_s": round(rate, 1),
+        "requests": counts["requests"],
+        "non_2xx": counts["non_2xx"],
+        "socket_errors": socket_errors,
+        "errors": counts["non_2xx"] + socket_errors,
+        "latency_p50_ms": counts["latency_p50_ms"],
+        "latency_p99_ms": counts["latency_p99_ms"],
+    }
+
+
+def run(database_url, seconds=WRK_SECONDS):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(LOG, "w")  # noqa: SIM115 (closed in finally, after the server)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "atlas.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=server_env(database_url),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_until_up(f"{base}/suche/", server)
+        with tempfile.NamedTemporaryFile("w", suffix=".txt") as paths:
+            paths.write("".join(f"/suche/?{qs}\n" for _, qs in MIX))
+            paths.flush()
+            command = [
+                "wrk",
+                f"-t{WRK_THREADS}",
+                f"-c{WRK_CONNECTIONS}",
+                f"-d{seconds}s",
+                f"--timeout={WRK_TIMEOUT}s",
+            ]
+            command += ["-s", str(ROOT / "bench/mix.lua"), base, "--", paths.name]
+            done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60)
+        return parse_wrk(done.stdout)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def main():
+    path = Path(sys.argv[1]).resolve()
+    print(json.dumps(run(f"sqlite:///{path}")))
+
+
+if __name__ == "__main__":
+    main()

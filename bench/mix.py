@@ -1,0 +1,41 @@
+"""The fixed mix of 20 searches the benchmark times: what seekers do on the
+Suche page — typed words (with a typo, without umlauts, a phrase), facet
+clicks, region + status, amount ranges, sorting and paging. The query
+strings are exactly what the page puts into its URL.
+
+`FACET_ONLY` marks the searches without full text: their facet counts are
+the ones computed through Datasette as the outside reference (Datasette's
+own full text works differently, so text searches are not compared).
+"""
+
+MIX = [
+    # (name, query string)
+    ("text", "q=sprachkurs"),
+    ("region+status", "region=03155&status=open"),
+    ("area+group", "integration_area=sprachfoerderung&target_group=fluchtgeschichte"),
+    ("text+applicant+sort", "q=beratung&applicant_type=verein&sort=deadline"),
+    ("amount range", "amount_min=5000&amount_max=50000"),
+    ("text page 3", "q=integration&page=3"),
+    ("typo", "q=Migrationsberetung"),
+    ("three words", "q=sprachkurs+ukrainische+gefl%C3%BCchtete"),
+    ("rare word", "q=Mikroprojekt"),
+    ("everything", ""),
+    ("institutions in ni", "type=institution&region=ni"),
+    (
+        "two areas+newest",
+        "integration_area=arbeitsmarkt-qualifizierung&integration_area=schule-bildung&sort=newest",
+    ),
+    ("phrase", "q=%22interkulturelle+Begegnung%22"),
+    ("group+district+open", "target_group=frauen-maedchen&region=03241&status=open&sort=deadline"),
+    ("kind+applicant", "funding_kind=institutionell&applicant_type=migrantenorganisation"),
+    ("ascii umlaut+soon", "q=Foerderung&status=closing_soon"),
+    ("expired a-z", "status=expired&sort=title"),
+    ("text+city+amount", "q=elternarbeit&region=03101&amount_max=10000"),
+    (
+        "applicant+area page 2",
+        "applicant_type=kommune&integration_area=demokratie-antirassismus&sort=title&page=2",
+    ),
+    ("two words+type+group", "q=jugend+sport&type=programme&target_group=kinder-jugendliche"),
+]
+
+FACET_ONLY = [(name, qs) for name, qs in MIX if "q=" not in qs and "type=institution" not in qs]

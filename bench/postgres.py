@@ -1,0 +1,104 @@
+"""The PostgreSQL part of the benchmark, run inside a throw-away cluster:
+
+    scripts/with-postgres.sh .venv/bin/python bench/postgres.py bench/out/results 10000 100000
+
+For each size: a fresh database `bench_<size>` in the cluster DATABASE_URL
+points at, filled from the cached dump `bench/out/postgres-<size>-<key>.dump`
+(pg_dump's custom format) or, when there is none for the current generator
+and search code, generated and indexed anew and then dumped for next time;
+then the mix is timed (bench/measure.py) into `<results>/postgres_<size>.json`.
+Restoring a dump takes a minute where generating and indexing 100k
+programmes takes many. The cluster vanishes with the script's exit.
+"""
+
+import glob
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.cache import OUT, ROOT, index_key, label, prune  # noqa: E402
+
+PYTHON = sys.executable
+
+
+def pg_tool(name):
+    """A client program of the newest installed PostgreSQL (as scripts/with-postgres.sh)."""
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]))
+    return candidates[-1]
+
+
+def libpq_url(url):
+    """dj-database-url's postgres:// as libpq takes it (postgresql://)."""
+    return "postgresql://" + url.split("://", 1)[1]
+
+
+def database_url(base_url, name):
+    return urlunsplit(urlsplit(base_url)._replace(path=f"/{name}"))
+
+
+def execute(url, *statements):
+    import psycopg
+
+    with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+        for statement in statements:
+            conn.execute(statement)
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(what, function, *args):
+    started = time.perf_counter()
+    function(*args)
+    log(f"  {what}: {time.perf_counter() - started:.0f} s")
+
+
+def run(args, env):
+    subprocess.run(args, cwd=ROOT, env=env, check=True)
+
+
+def restore(dump, url, env):
+    run([pg_tool("pg_restore"), "--no-owner", "--jobs=2", f"--dbname={libpq_url(url)}", str(dump)], env)
+    run([PYTHON, "manage.py", "migrate", "-v0"], env)  # other apps may have migrated since
+    execute(url, "ANALYZE")
+
+
+def build(size, dump, url, env):
+    run([PYTHON, "bench/generate.py", str(size)], env)
+    partial = dump.with_suffix(".partial")
+    run([pg_tool("pg_dump"), "--format=custom", "--compress=1", f"--file={partial}", libpq_url(url)], env)
+    partial.rename(dump)
+    prune(f"postgres-{label(size)}-*.dump", keep=dump)
+
+
+def bench_size(base_url, size, results):
+    name = f"bench_{size}"
+    url = database_url(base_url, name)
+    execute(base_url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    env = dict(os.environ, DATABASE_URL=url)
+    dump = OUT / f"postgres-{label(size)}-{index_key()}.dump"
+    if dump.exists():
+        timed(f"restored {dump.name}", restore, dump, url, env)
+    else:
+        timed(f"generated, indexed and dumped to {dump.name}", build, size, dump, url, env)
+    out = Path(results) / f"postgres_{label(size)}.json"
+    timed(
+        "timed the mix", run, [PYTHON, "bench/measure.py", f"postgres_{label(size)}", "--out", str(out)], env
+    )
+
+
+def main():
+    results, sizes = sys.argv[1], [int(s) for s in sys.argv[2:]]
+    for size in sizes:
+        log(f"postgres {label(size)}:")
+        bench_size(os.environ["DATABASE_URL"], size, results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""`make bench`: the search benchmarks, end to end. See bench/README.md.
+
+    .venv/bin/python bench/run.py                # everything (what make bench runs)
+    .venv/bin/python bench/run.py --sqlite 1000 --no-postgres --no-load   # a quick look
+
+1. SQLite catalogues of 1k, 10k and 100k programmes, generated once and
+   cached under bench/out/ (bench/cache.py: the file name carries the
+   generator's version, a stamp beside it a hash of the search code that
+   shapes the index, whose change rebuilds only the index).
+2. The mix of 20 searches timed on each (bench/measure.py, one process per
+   database); at 10k also through Datasette on the same file.
+3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py).
+4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
+   inside scripts/with-postgres.sh), generated anew each run.
+5. A table, then one line of JSON as the last line.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import load, report  # noqa: E402
+from bench.cache import OUT, ROOT, data_key, index_key, label, prune  # noqa: E402
+
+RESULTS = OUT / "results"
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+SQLITE_SIZES = [1000, 10_000, 100_000]
+POSTGRES_SIZES = [10_000, 100_000]
+DATASETTE_SIZE = LOAD_SIZE = 10_000
+
+
+def bench_env(database_url=None):
+    """Production-like settings for every process the benchmark starts."""
+    env = dict(os.environ)
+    env.update(
+        ATLAS_DEBUG="0",
+        SECRET_KEY="bench-only-not-secret",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        ATLAS_TODAY="2026-11-25",
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def step(args, env):
+    started = time.perf_counter()
+    subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - started
+
+
+def sqlite_database(size):
+    """The cached SQLite catalogue of `size` programmes, migrated and indexed."""
+    path = OUT / f"sqlite-{label(size)}-{data_key()}.db"
+    stamp = path.with_suffix(".index")
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        log(f"sqlite {label(size)}: generating {path.name}")
+        step(["bench/generate.py", str(size), "--no-index"], bench_env(f"sqlite:///{partial}"))
+        partial.rename(path)
+        stamp.unlink(missing_ok=True)
+        prune(f"sqlite-{label(size)}-*.db", keep=path)
+        prune(f"sqlite-{label(size)}-*.index", keep=stamp)
+    if stamp.exists() and stamp.read_text() == index_key():
+        step(["manage.py", "migrate", "-v0"], bench_env(f"sqlite:///{path}"))
+    else:
+        log(f"sqlite {label(size)}: migrating and indexing")
+        step(["bench/generate.py", str(size), "--index-only"], bench_env(f"sqlite:///{path}"))
+        stamp.write_text(index_key())
+    return path
+
+
+def measure_sqlite(size):
+    path = sqlite_database(size)
+    out = RESULTS / f"sqlite_{label(size)}.json"
+    args = ["bench/measure.py", f"sqlite_{label(size)}", "--out", str(out)]
+    if size == DATASETTE_SIZE:
+        args.append("--datasette")
+    log(f"sqlite {label(size)}: timing the mix")
+    step(args, bench_env(f"sqlite:///{path}"))
+    return path
+
+
+def measure_postgres(sizes):
+    log(f"postgres {', '.join(label(s) for s in sizes)}: throw-away cluster")
+    command = ["scripts/with-postgres.sh", PYTHON, "bench/postgres.py", str(RESULTS), *map(str, sizes)]
+    subprocess.run(command, cwd=ROOT, env=bench_env(), check=True)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="Search benchmarks (bench/README.md).")
+    sizes = lambda text: [int(s) for s in text.split(",") if s]  # noqa: E731
+    parser.add_argument("--sqlite", type=sizes, default=SQLITE_SIZES, help="e.g. 1000,10000")
+    parser.add_argument("--postgres", type=sizes, default=POSTGRES_SIZES, help="e.g. 10000,100000")
+    parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
+    parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    started = time.perf_counter()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    for old in RESULTS.glob("*.json"):
+        old.unlink()
+    paths = {size: measure_sqlite(size) for size in args.sqlite}
+    if not args.no_load and LOAD_SIZE in paths:
+        log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
+        result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")
+        (RESULTS / f"load_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
+    if args.postgres and not args.no_postgres:
+        measure_postgres(args.postgres)
+    results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
+    print(report.table(results, time.perf_counter() - started))
+    print(json.dumps(report.summary_line(results)))
+
+
+if __name__ == "__main__":
+    main()
