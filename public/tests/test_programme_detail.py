@@ -83,7 +83,7 @@ def test_programme_page_links_institutions_contact_and_sources(page):
         ("Stiftung Miteinander – Mittelgeber", "/foerderer/stiftung-miteinander/"),
         ("Stiftung Miteinander – Ansprechstelle", "/foerderer/stiftung-miteinander/"),
     ]
-    links = page.select("[aria-labelledby=links-heading] a")
+    links = page.select("[aria-labelledby=links-heading] li a")
     assert [(a.get_text(), a["href"]) for a in links] == [
         ("Förderrichtlinie", "https://stiftung-miteinander.example.org/richtlinie.pdf"),
         (
