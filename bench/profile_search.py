@@ -3,7 +3,7 @@ SQL against Python, the plan of the slowest statement, and optionally a
 pyinstrument profile of the Python side.
 
     DATABASE_URL=sqlite:///bench/out/sqlite-10k-….db ATLAS_DEBUG=0 SECRET_KEY=x \\
-        .venv/bin/python bench/profile.py "region=03155&status=open" --explain --python
+        .venv/bin/python bench/profile_search.py "region=03155&status=open" --explain --python
 
 EXPLAIN QUERY PLAN on SQLite, EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL.
 """
