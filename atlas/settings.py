@@ -76,7 +76,7 @@ ATLAS_OPERATOR = {
 }
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "editorial.admin_app.AtlasAdminConfig",  # django.contrib.admin with the Redaktion's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -157,6 +157,7 @@ AXES_FAILURE_LIMIT = envint("ATLAS_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"  # German page with status 429
 SESSION_COOKIE_AGE = envint("ATLAS_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,202 @@
+"""Admin of institutions (Förderer) and programmes (Förderprogramme)."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution
+from catalogue.queries import with_status
+from catalogue.status import Status, today
+
+from .. import roles
+from ..exporting import EXPORT_ACTIONS
+from ..locking import EntryForm
+from .filters import InstitutionFilter, ProblemFilter, StatusFilter
+from .history_admin import HistoryAdmin
+from .scoping import ScopedEntryAdmin
+from .workflow_admin import WorkflowAdmin
+
+CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+EDITORIAL_FIELDSET = (
+    gettext_lazy("Redaktion"),
+    {"fields": ("state", "publish_at", "archive_at", "last_checked", "created_at", "updated_at")},
+)
+CONTACT_FIELDSET = (
+    gettext_lazy("Kontakt"),
+    {"fields": ("contact_name", "contact_email", "contact_phone", "contact_address")},
+)
+
+
+class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
+    """What institutions and programmes share: roles, workflow, history,
+    version check, export."""
+
+    form = EntryForm
+    formfield_overrides = CHECKBOXES
+    change_form_template = "editorial/change_form.html"
+    save_on_top = True
+    list_per_page = 50
+    actions = [*WorkflowAdmin.workflow_actions, *EXPORT_ACTIONS]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for name in getattr(form, "html_removed", []):
+            label = obj._meta.get_field(name).verbose_name
+            self.message_user(
+                request,
+                _("HTML-Code in „%(field)s“ wurde entfernt; erlaubt ist Markdown.") % {"field": label},
+                messages.WARNING,
+            )
+
+
+class DeadlineInline(admin.TabularInline):
+    model = Deadline
+    extra = 0
+    fields = ("date", "yearly")
+
+
+class LinkFormSet(forms.BaseInlineFormSet):
+    """A funder's programme must stay linked to one of their institutions,
+    or it would vanish from their view."""
+
+    restricted = False
+
+    def clean(self):
+        super().clean()
+        if not self.restricted:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("institution") and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise ValidationError(_("Verknüpfen Sie das Programm mit mindestens einer Ihrer Institutionen."))
+
+
+class InstitutionLinkInline(admin.TabularInline):
+    model = ProgrammeInstitution
+    formset = LinkFormSet
+    extra = 1
+    fields = ("institution", "role", "position")
+    verbose_name = gettext_lazy("Beteiligte Institution")
+
+    def get_queryset(self, request):
+        # A funder sees (and can change) only the links to their own institutions;
+        # links to others stay as they are.
+        queryset = super().get_queryset(request).select_related("institution")
+        if roles.is_restricted(request.user):
+            queryset = queryset.filter(institution__in=roles.institution_ids(request.user))
+        return queryset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "institution":
+            kwargs["queryset"] = roles.scope_institutions(Institution.objects.all(), request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.restricted = roles.is_restricted(request.user)
+        return formset
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(EntryAdmin):
+    scope_function = staticmethod(roles.scope_programmes)
+    preview_url_name = "admin:editorial_preview_programme"
+    inlines = [InstitutionLinkInline, DeadlineInline]
+    prepopulated_fields = {"slug": ("title",)}
+    search_fields = ("title", "slug", "institution_links__institution__name")
+    list_display = (
+        "title",
+        "state",
+        "status_label",
+        "next_deadline_display",
+        "funders",
+        "last_checked",
+        "updated_at",
+    )
+    list_filter = ("state", StatusFilter, ProblemFilter, "deadline_kind", InstitutionFilter)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "loaded_version")}),
+        (gettext_lazy("Beschreibung"), {"fields": ("description", "goals")}),
+        (
+            gettext_lazy("Fördersumme und Eigenanteil"),
+            {
+                "fields": (
+                    "amount_text",
+                    ("amount_min_eur", "amount_max_eur", "amount_max_rate_percent"),
+                    "own_contribution_text",
+                    ("own_contribution_min_percent", "own_contribution_in_kind_allowed"),
+                )
+            },
+        ),
+        (
+            gettext_lazy("Bewerbungsfrist und Laufzeit"),
+            {"fields": ("deadline_kind", "window_start", "deadline_note", ("period_start", "period_end"))},
+        ),
+        (gettext_lazy("Antragsberechtigt"), {"fields": ("eligible_text", "applicant_types")}),
+        (
+            gettext_lazy("Einordnung"),
+            {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
+        ),
+        (gettext_lazy("Links und Quellen"), {"fields": ("links", "sources")}),
+        CONTACT_FIELDSET,
+        EDITORIAL_FIELDSET,
+    )
+
+    def get_queryset(self, request):
+        links = ProgrammeInstitution.objects.select_related("institution")
+        queryset = super().get_queryset(request).prefetch_related(Prefetch("institution_links", links))
+        return with_status(queryset, today())
+
+    def get_list_filter(self, request):
+        if roles.is_restricted(request.user):
+            return ("state", StatusFilter)
+        return self.list_filter
+
+    @admin.display(description=gettext_lazy("Frist-Status"), ordering="status_rank")
+    def status_label(self, obj):
+        return Status(obj.status_code).label
+
+    @admin.display(description=gettext_lazy("nächste Frist"), ordering="next_deadline")
+    def next_deadline_display(self, obj):
+        return obj.next_deadline or "–"
+
+    @admin.display(description=gettext_lazy("Förderer"))
+    def funders(self, obj):
+        return ", ".join(link.institution.name for link in obj.institution_links.all())
+
+
+@admin.register(Institution)
+class InstitutionAdmin(EntryAdmin):
+    scope_function = staticmethod(roles.scope_institutions)
+    preview_url_name = "admin:editorial_preview_institution"
+    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name", "slug")
+    list_display = ("name", "kind", "state", "last_checked", "updated_at")
+    list_filter = ("state", "kind", ProblemFilter)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "website", "loaded_version")}),
+        (gettext_lazy("Beschreibung"), {"fields": ("description", "goals")}),
+        (
+            gettext_lazy("Einordnung"),
+            {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
+        ),
+        (gettext_lazy("Quellen"), {"fields": ("sources",)}),
+        CONTACT_FIELDSET,
+        EDITORIAL_FIELDSET,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("kind")
+
+    def get_list_filter(self, request):
+        if roles.is_restricted(request.user):
+            return ("state",)
+        return self.list_filter

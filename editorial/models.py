@@ -1,0 +1,98 @@
+"""The Redaktion's own records: which institutions a funder account may edit,
+the result of the last check of every link, and a log of bulk imports.
+
+`Rights` is a table-less model that only carries the editorial permissions
+(publishing, bulk import, worklist), so that they can be granted to groups
+like any other Django permission.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Institution
+
+
+class Rights(models.Model):
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("publish_entry", _("Einträge veröffentlichen, archivieren und als geprüft markieren")),
+            ("bulk_import", _("Massenimport ausführen")),
+            ("view_worklist", _("Arbeitsliste ansehen")),
+        ]
+        verbose_name = _("Redaktionsrecht")
+        verbose_name_plural = _("Redaktionsrechte")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class FunderAccount(models.Model):
+    """A user who speaks for one or more institutions (Förderer-Konto)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Benutzer"),
+        on_delete=models.CASCADE,
+        related_name="funder_account",
+    )
+    institutions = models.ManyToManyField(
+        Institution, verbose_name=_("Institutionen"), related_name="funder_accounts"
+    )
+
+    class Meta:
+        verbose_name = _("Förderer-Konto")
+        verbose_name_plural = _("Förderer-Konten")
+        ordering = ["user__username"]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class LinkCheck(models.Model):
+    """The last check of one URL, e.g. status 404, or error "Zeitüberschreitung"."""
+
+    url = models.URLField(_("Adresse"), max_length=2000, unique=True)
+    ok = models.BooleanField(_("erreichbar"), default=False)
+    status_code = models.PositiveIntegerField(_("HTTP-Status"), null=True, blank=True)
+    error = models.CharField(_("Fehler"), max_length=500, blank=True)
+    redirect_to = models.URLField(_("umgeleitet nach"), max_length=2000, blank=True)
+    method = models.CharField(_("Methode"), max_length=8, blank=True)
+    checked_at = models.DateTimeField(_("geprüft am"))
+    failing_since = models.DateTimeField(_("fehlerhaft seit"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Linkprüfung")
+        verbose_name_plural = _("Linkprüfungen")
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url
+
+    @property
+    def is_permanent_redirect(self):
+        return self.status_code in (301, 308)
+
+
+class ImportRun(models.Model):
+    """One applied bulk import: who, when, which file, what changed."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Benutzer"), null=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True)
+    filename = models.CharField(_("Datei"), max_length=300)
+    file_format = models.CharField(_("Format"), max_length=10)
+    created = models.JSONField(_("neu"), default=list)
+    updated = models.JSONField(_("geändert"), default=list)
+    unchanged_count = models.PositiveIntegerField(_("unverändert"), default=0)
+
+    class Meta:
+        verbose_name = _("Import")
+        verbose_name_plural = _("Importprotokoll")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.created_at:%d.%m.%Y %H:%M})"

@@ -1,0 +1,36 @@
+"""The admin site of the Redaktion under /redaktion/: Django's admin with a
+German header, the worklist, bulk import and previews of unpublished entries."""
+
+from django.contrib import admin
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+
+class AtlasAdminSite(admin.AdminSite):
+    site_header = _("Förderatlas – Redaktion")
+    site_title = _("Förderatlas Redaktion")
+    index_title = _("Übersicht")
+    index_template = "editorial/index.html"
+
+    def get_urls(self):
+        from . import importing, views
+
+        wrap = self.admin_view
+        extra = [
+            path("worklist/", wrap(views.worklist), name="editorial_worklist"),
+            path("import/", wrap(importing.import_view), name="editorial_import"),
+            path(
+                "import/vorlage.<str:file_format>", wrap(importing.template_view), name="editorial_template"
+            ),
+            path(
+                "vorschau/foerderungen/<int:pk>/",
+                wrap(views.preview_programme),
+                name="editorial_preview_programme",
+            ),
+            path(
+                "vorschau/foerderer/<int:pk>/",
+                wrap(views.preview_institution),
+                name="editorial_preview_institution",
+            ),
+        ]
+        return extra + super().get_urls()
