@@ -46,6 +46,20 @@ MAX_STRIP_ROUNDS = 10
 
 
 CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+# The German gender star ("Migrant*innen") sits between two letters; CommonMark
+# would pair two of them into emphasis across the words in between.
+GENDER_STAR = re.compile(r"(?<=[^\W_])\*(?=[^\W_])")
+
+
+def _escape_gender_stars(text):
+    """Escape word-internal stars outside code spans so they stay stars."""
+    parts, last = [], 0
+    for match in CODE_SPAN.finditer(text):
+        parts.append(GENDER_STAR.sub(r"\\*", text[last : match.start()]))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(GENDER_STAR.sub(r"\\*", text[last:]))
+    return "".join(parts)
 
 
 def _image_as_text(renderer, tokens, idx, options, env):
@@ -85,7 +99,7 @@ def render_markdown(text):
     if not text:
         return ""
     md = _parser(html=False)
-    tokens = md.parse(text)
+    tokens = md.parse(_escape_gender_stars(text))
     _shift_headings(tokens)
     html = md.renderer.render(tokens, md.options, {})
     return nh3.clean(

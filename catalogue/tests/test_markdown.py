@@ -122,3 +122,12 @@ def test_strip_raw_html_is_idempotent_on_plain_markdown():
     text = "## Ziele\n\n- eins\n- zwei\n\n> Zitat mit **fett**\n"
 
     assert strip_raw_html(text) == text
+
+
+def test_render_markdown_keeps_gender_stars_as_text():
+    html = render_markdown("Vertreter*innen von 6 Migrant*innen-Vereinen")
+    assert html == "<p>Vertreter*innen von 6 Migrant*innen-Vereinen</p>\n"
+
+
+def test_render_markdown_gender_star_inside_code_span_untouched():
+    assert render_markdown("`a*b` und *betont*") == "<p><code>a*b</code> und <em>betont</em></p>\n"
