@@ -8,7 +8,7 @@ loads every programme into Python.
 import calendar
 from datetime import timedelta
 
-from django.db.models import Case, CharField, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Exists, IntegerField, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Concat
 
 from .models import Deadline, Workflow
@@ -60,24 +60,53 @@ def _next_deadline(on):
     )
 
 
+def _month_days_between(first, last):
+    """Every 'MM-DD' from first to last inclusive; a yearly 29 Feb counts on
+    28 Feb of a common year, as in `status.yearly_occurrence`."""
+    days = []
+    day = first
+    while day <= last:
+        days.append(day.strftime("%m-%d"))
+        if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+            days.append("02-29")
+        day += timedelta(days=1)
+    return days
+
+
+def _has_deadline_between(first, last):
+    own = Deadline.objects.filter(programme=OuterRef("pk"))
+    return Exists(own.filter(Q(date__range=(first, last)) | Q(yearly__in=_month_days_between(first, last))))
+
+
+def _has_future_deadline(on):
+    """Yearly deadlines always come round again; one-off ones must lie ahead."""
+    return Exists(Deadline.objects.filter(Q(date__gte=on) | ~Q(yearly=""), programme=OuterRef("pk")))
+
+
+def _status_case(on, values):
+    """One CASE over plain columns and two EXISTS tests, `values` mapping each
+    Status to what the CASE yields. Kept free of the next-deadline subquery so
+    the database evaluates nothing twice."""
+    soon = on + timedelta(days=CLOSING_SOON_DAYS)
+    return Case(
+        When(period_end__lt=on, then=values[Status.EXPIRED]),
+        When(~_has_future_deadline(on), deadline_kind="dates", then=values[Status.EXPIRED]),
+        When(window_start__gt=on, then=values[Status.UPCOMING]),
+        When(_has_deadline_between(on, soon), deadline_kind="dates", then=values[Status.CLOSING_SOON]),
+        default=values[Status.OPEN],
+    )
+
+
 def with_status(queryset, on):
     """Annotate programmes with `next_deadline` ('YYYY-MM-DD' or None),
     `status_code` (a Status value) and `status_rank` (expired last)."""
-    soon = (on + timedelta(days=CLOSING_SOON_DAYS)).isoformat()
-    queryset = queryset.annotate(next_deadline=_next_deadline(on))
-    status = Case(
-        When(period_end__lt=on, then=Value(Status.EXPIRED.value)),
-        When(deadline_kind="dates", next_deadline__isnull=True, then=Value(Status.EXPIRED.value)),
-        When(window_start__gt=on, then=Value(Status.UPCOMING.value)),
-        When(next_deadline__lte=soon, then=Value(Status.CLOSING_SOON.value)),
-        default=Value(Status.OPEN.value),
-        output_field=CharField(),
+    codes = {status: Value(status.value, output_field=CharField()) for status in Status}
+    ranks = {status: Value(STATUS_ORDER.index(status), output_field=IntegerField()) for status in Status}
+    return queryset.annotate(
+        next_deadline=_next_deadline(on),
+        status_code=_status_case(on, codes),
+        status_rank=_status_case(on, ranks),
     )
-    rank = Case(
-        *[When(status_code=s.value, then=Value(i)) for i, s in enumerate(STATUS_ORDER)],
-        output_field=IntegerField(),
-    )
-    return queryset.annotate(status_code=status).annotate(status_rank=rank)
 
 
 def with_details(queryset):

@@ -119,13 +119,22 @@ CASES = [
     {"deadline_kind": "dates", "deadline_yearly": ["02-29"]},
     {"deadline_kind": "dates", "deadline_yearly": ["11-25"]},
     {"deadline_kind": "dates", "deadline_yearly": ["11-24"]},
+    {"deadline_kind": "dates", "deadline_yearly": ["01-10"]},
     {"deadline_kind": "dates"},
     {"deadline_kind": "dates", "deadline_dates": [date(2027, 3, 1)], "window_start": date(2027, 1, 15)},
     {"deadline_kind": "rolling", "period_end": date(2026, 11, 24)},
     {"deadline_kind": "rolling", "period_end": date(2026, 11, 25)},
     {"deadline_kind": "dates", "deadline_dates": [date(2025, 1, 1)], "deadline_yearly": ["12-01"]},
 ]
-DAYS = [date(2026, 11, 25), date(2027, 1, 29), date(2027, 2, 28), date(2027, 3, 1), date(2028, 2, 29)]
+DAYS = [
+    date(2026, 11, 25),
+    date(2026, 12, 20),
+    date(2027, 2, 27),
+    date(2027, 1, 29),
+    date(2027, 2, 28),
+    date(2027, 3, 1),
+    date(2028, 2, 29),
+]
 
 
 @pytest.mark.django_db
