@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from catalogue.interchange.exporter import export_document
 from catalogue.interchange.importer import import_document
 from catalogue.models import Institution, Programme, Workflow
-from search.index import bulk_indexing
+from catalogue.services import bulk_writes
 
 from .models import ImportRun
 from .tabular import columns, reading
@@ -125,7 +125,7 @@ def run(prepared, *, apply, user=None, as_draft=False):
         return Outcome(prepared, False, prepared.errors, [], [], [], [])
     dry_run = not apply or bool(prepared.errors)
     current = _current_entries(prepared.document)
-    with transaction.atomic(), bulk_indexing():
+    with transaction.atomic(), bulk_writes():
         report = import_document(prepared.document, dry_run=dry_run, source=prepared.filename)
         applied = not dry_run and report.ok
         if applied:

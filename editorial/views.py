@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from catalogue.models import Institution, Programme, ProgrammeInstitution
+from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import with_details, with_status
 from catalogue.status import deadlines_of, next_deadline, status_on, today
 
@@ -58,6 +58,7 @@ def preview_programme(request, pk):
         "json_ld": "",
         "canonical_url": "",
         "preview_state": programme.get_state_display(),
+        "preview_is_public": programme.state == Workflow.PUBLISHED,
     }
     return _no_index(render(request, "editorial/preview_programme.html", context))
 
@@ -77,6 +78,7 @@ def preview_institution(request, pk):
         "json_ld": "",
         "canonical_url": "",
         "preview_state": institution.get_state_display(),
+        "preview_is_public": institution.state == Workflow.PUBLISHED,
     }
     return _no_index(render(request, "editorial/preview_institution.html", context))
 

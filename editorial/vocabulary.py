@@ -8,6 +8,9 @@ a vocabulary (in any app) is covered without touching this module.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from catalogue.services import bulk_writes
+from search.index import reindex
+
 
 def _relations(value):
     return [rel for rel in type(value)._meta.related_objects if rel.related_model is not type(value)]
@@ -34,6 +37,23 @@ def describe_uses(found):
     )
 
 
+def entries_using(value):
+    """Every entry (of any model) that uses `value`."""
+    for rel in _relations(value):
+        if rel.many_to_many:
+            yield from getattr(value, rel.get_accessor_name()).all()
+        else:
+            yield from rel.related_model._default_manager.filter(**{rel.field.name: value})
+
+
+def relabelled(value):
+    """A value's label changed: the search index holds the label as part of
+    each entry's text, so the entries using it are indexed again."""
+    with bulk_writes():
+        for entry in entries_using(value):
+            reindex(entry)
+
+
 @transaction.atomic
 def merge(source, target):
     """Move every use of `source` to `target`, then delete `source`.
@@ -43,18 +63,25 @@ def merge(source, target):
         raise ValueError(
             _("Ein Wert kann nur mit einem anderen Wert derselben Liste zusammengeführt werden.")
         )
-    for rel in _relations(source):
-        if rel.many_to_many:
-            accessor = rel.get_accessor_name()
-            owners = list(getattr(source, accessor).all())
-            getattr(target, accessor).add(*owners)
-            getattr(source, accessor).remove(*owners)
-            continue
-        for owner in rel.related_model._default_manager.filter(**{rel.field.name: source}):
-            setattr(owner, rel.field.name, target)
-            owner._change_reason = _("Wert „%(source)s“ mit „%(target)s“ zusammengeführt") % {
-                "source": source,
-                "target": target,
-            }
-            owner.save(update_fields=[rel.field.name])
+    with bulk_writes():
+        for rel in _relations(source):
+            if rel.many_to_many:
+                _repoint_many(rel, source, target)
+            else:
+                _repoint_foreign_keys(rel, source, target)
     source.delete()
+
+
+def _repoint_many(rel, source, target):
+    accessor = rel.get_accessor_name()
+    owners = list(getattr(source, accessor).all())
+    getattr(target, accessor).add(*owners)
+    getattr(source, accessor).remove(*owners)
+
+
+def _repoint_foreign_keys(rel, source, target):
+    reason = _("Wert „%(source)s“ mit „%(target)s“ zusammengeführt") % {"source": source, "target": target}
+    for owner in rel.related_model._default_manager.filter(**{rel.field.name: source}):
+        setattr(owner, rel.field.name, target)
+        owner._change_reason = reason  # django-simple-history
+        owner.save(update_fields=[rel.field.name])

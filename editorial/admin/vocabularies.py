@@ -41,6 +41,11 @@ class VocabularyAdmin(admin.ModelAdmin):
             queryset = queryset.annotate(uses_total=sum(counts[1:], counts[0]))
         return queryset
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "label" in form.changed_data:
+            vocabulary.relabelled(obj)
+
     @admin.display(description=gettext_lazy("verwendet"), ordering="uses_total")
     def use_count(self, obj):
         return getattr(obj, "uses_total", 0)

@@ -202,3 +202,18 @@ def vocabulary_value(code):
     from catalogue.models import TargetGroup
 
     return TargetGroup.objects.get(code=code)
+
+
+def test_relabelled_value_found_by_search_under_new_label(editor_client):
+    from django.http import QueryDict
+
+    from search.core import search
+
+    programme = ProgrammeFactory(slug="mit-kultur", title="Begegnung")
+    programme.integration_areas.set(["kultur"])
+    area = IntegrationArea.objects.get(code="kultur")
+
+    editor_client.post(admin_url(area), {"label": "Kulturmosaik", "position": area.position})
+
+    hits = search(QueryDict("q=Kulturmosaik")).hits
+    assert [hit.object.slug for hit in hits] == ["mit-kultur"]

@@ -233,3 +233,11 @@ def test_change_form_links_view_on_site_to_preview_for_draft(editor_client):
     assert (
         page.select_one(".workflow-actions a")["href"] == f"/redaktion/vorschau/foerderungen/{programme.pk}/"
     )
+
+
+def test_preview_of_published_entry_does_not_claim_to_be_hidden(editor_client, programme_a):
+    page = parse(editor_client.get(reverse("admin:editorial_preview_programme", args=[programme_a.pk])))
+
+    assert " ".join(page.select_one(".preview-banner").get_text().split()) == (
+        "Vorschau der Redaktion – Status: Veröffentlicht."
+    )
