@@ -26,5 +26,5 @@ urlpatterns = [
     path("v1/regions", views.regions, name="regions"),
     path("v1/feeds/programmes.atom", feeds.programmes_atom, name="programmes_atom"),
     path("v1/feeds/deadlines.ics", feeds.deadlines, name="deadlines_ics"),
-    re_path(r"^(?P<path>.*)$", views.unknown),
+    re_path(r"^(?P<path>[\s\S]*)$", views.unknown),  # any character, newlines too
 ]

@@ -177,3 +177,7 @@ def test_institution_item_says_what_the_interchange_exporter_says(client, catalo
     exported = export_document([Institution.objects.get(slug=slug)], [])["institutions"][0]
 
     assert without_empty({k: v for k, v in api_item.items() if k not in API_ONLY}) == exported
+
+
+def test_unknown_api_path_with_control_characters_is_404_in_error_shape(client):
+    assert_errors(client.get("/api/v1/programmes/a%0Ab/deadlines.ics"), 404, ["not_found"])

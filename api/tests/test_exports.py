@@ -8,6 +8,7 @@ import jsonschema
 import openpyxl
 import pytest
 
+from api import listing
 from catalogue.interchange.fields import SCHEMA
 from catalogue.interchange.importer import import_document
 from catalogue.models import Institution, Programme
@@ -155,3 +156,13 @@ def test_interchange_export_leaves_out_unpublished_funders(client):
         {"id": "land-niedersachsen", "role": "bewilligungsstelle"}
     ]
     assert [i["id"] for i in document["institutions"]] == ["land-niedersachsen"]
+
+
+def test_export_beyond_the_cap_says_it_is_truncated(client, monkeypatch):
+    monkeypatch.setattr(listing, "EXPORT_CAP", 3)
+    ProgrammeFactory.create_batch(4)
+
+    response = client.get("/api/v1/search.csv?sort=title")
+
+    assert response["X-Export-Truncated"] == "true"
+    assert len(csv_rows(response)) == 1 + 3

@@ -181,3 +181,21 @@ def test_list_query_count_does_not_grow_with_the_items(client, db):
 
     assert client.get("/api/v1/programmes").json()["pagination"]["total"] == 3
     assert three == one
+
+
+def test_huge_page_number_is_400_not_500(client):
+    # Found by the fuzzing test: the page number reaches the SQL OFFSET.
+    demo_like_catalogue()
+
+    errors = assert_errors(
+        client.get("/api/v1/programmes?page=106855497904274886623232"), 400, ["page_out_of_range"]
+    )
+
+    assert errors[0]["field"] == "page"
+
+
+def test_huge_page_number_on_an_empty_search_is_page_one(client, db):
+    body = client.get("/api/v1/search?page=106855497904274886623232").json()
+
+    assert body["pagination"]["page"] == 1
+    assert body["data"] == []
