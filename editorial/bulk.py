@@ -92,10 +92,12 @@ def prepare(filename, data):
 
 def _prepare_json(filename, data):
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8-sig"), parse_constant=_reject_constant)
     except UnicodeDecodeError:
         return _unreadable(filename, JSON, _("Die Datei ist nicht in UTF-8 kodiert."))
-    except json.JSONDecodeError as error:
+    except ValueError as error:
+        if not isinstance(error, json.JSONDecodeError):
+            return _unreadable(filename, JSON, str(error))
         message = _("Kein gültiges JSON in Zeile %(line)d, Spalte %(column)d: %(reason)s") % {
             "line": error.lineno,
             "column": error.colno,
@@ -103,6 +105,11 @@ def _prepare_json(filename, data):
         }
         return _unreadable(filename, JSON, message)
     return Prepared(filename, JSON, document)
+
+
+def _reject_constant(name):
+    # NaN and Infinity are not JSON, and not amounts.
+    raise ValueError(_("%(name)s ist keine Zahl im Sinne von JSON.") % {"name": name})
 
 
 def _unreadable(filename, file_format, message):
@@ -158,17 +165,23 @@ def _kind_ids(document, ids):
     return [
         (kind, entry["id"])
         for kind in ("institution", "programme")
-        for entry in document.get(f"{kind}s", [])
-        if isinstance(entry, dict) and entry.get("id") in wanted
+        for entry in _entries(document, kind)
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"] in wanted
     ]
+
+
+def _entries(document, kind):
+    """The list of entries of one kind, or [] when the document is malformed."""
+    entries = document.get(f"{kind}s") if isinstance(document, dict) else None
+    return entries if isinstance(entries, list) else []
 
 
 def _current_entries(document):
     """The stored form of every entry the document names, for "what changes"."""
-    if not isinstance(document, dict):
-        return {}
     slugs = {
-        kind: [e.get("id") for e in document.get(f"{kind}s") or [] if isinstance(e, dict)]
+        kind: [
+            e["id"] for e in _entries(document, kind) if isinstance(e, dict) and isinstance(e.get("id"), str)
+        ]
         for kind in ("institution", "programme")
     }
     stored = export_document(

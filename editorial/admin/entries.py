@@ -1,5 +1,7 @@
 """Admin of institutions (Förderer) and programmes (Förderprogramme)."""
 
+import calendar
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -54,8 +56,27 @@ class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdm
             )
 
 
+class DeadlineForm(forms.ModelForm):
+    def clean_yearly(self):
+        """ "MM-TT" of a day that exists in some year (29 Feb included)."""
+        yearly = self.cleaned_data.get("yearly", "").strip()
+        if yearly and not _is_month_day(yearly):
+            raise ValidationError(
+                _("Kein jährliches Datum: „%(value)s“ (MM-TT, zum Beispiel 03-31)."), params={"value": yearly}
+            )
+        return yearly
+
+
+def _is_month_day(text):
+    if len(text) != 5 or text[2] != "-" or not (text[:2] + text[3:]).isdigit():
+        return False
+    month, day = int(text[:2]), int(text[3:])
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
 class DeadlineInline(admin.TabularInline):
     model = Deadline
+    form = DeadlineForm
     extra = 0
     fields = ("date", "yearly")
 

@@ -194,3 +194,39 @@ def test_templates_downloadable(editor_client):
         xlsx_response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     assert editor_client.get("/redaktion/import/vorlage.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ([], [["–", "–", "Falscher Typ []: erwartet Objekt."]]),
+        (
+            {"format": "foerderatlas/1", "programmes": 5},
+            [["–", "programmes", "Falscher Typ 5: erwartet Liste."]],
+        ),
+    ],
+)
+def test_malformed_json_document_explained(editor_client, document, expected):
+    response = upload(editor_client, json.dumps(document), name="daten.json", apply="1")
+
+    assert response.status_code == 200
+    assert error_rows(response) == expected
+
+
+def test_json_entry_with_odd_id_explained(editor_client):
+    document = {"format": "foerderatlas/1", "programmes": [{"id": ["a"], "title": "P"}]}
+
+    response = upload(editor_client, json.dumps(document), name="daten.json", apply="1")
+
+    assert error_rows(response) == [["#0", "id", "Falscher Typ ['a']: erwartet Text."]]
+
+
+def test_json_nan_amount_refused(editor_client):
+    text = (
+        '{"format": "foerderatlas/1", "programmes": [{"id": "p", "title": "P", "amount": {"max_eur": NaN}}]}'
+    )
+
+    response = upload(editor_client, text, name="daten.json", apply="1")
+
+    assert error_rows(response) == [["–", "–", "NaN ist keine Zahl im Sinne von JSON."]]
+    assert Programme.objects.count() == 0
