@@ -68,11 +68,11 @@ def form_parameters(form, *, skip=()):
     return parameters
 
 
-def search_parameters(*, skip=()):
+def search_parameters():
     """The search page's parameters. The form cuts longer query texts (and
     says so, which the API answers with 400), hence maxLength on q."""
     form = SearchForm(QueryDict(""), vocabularies=search_vocabularies.load())
-    parameters = form_parameters(form, skip=skip)
+    parameters = form_parameters(form)
     for parameter in parameters:
         if parameter["name"] == "q":
             parameter["schema"]["maxLength"] = MAX_QUERY_LENGTH

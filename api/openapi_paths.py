@@ -65,7 +65,7 @@ def facets_schema():
     return {"type": "array", "items": group}
 
 
-def search_paths():
+def search_paths(search):
     size = params.page_size_parameters()
     same = _("Dieselben Parameter, Filter, Facetten, Sortierung und Reihenfolge wie die Suchseite /suche/.")
     return {
@@ -74,7 +74,7 @@ def search_paths():
             _("Suche über Förderprogramme und Förderer"),
             ok(JSON, ref("SearchPage"), _("Eine Seite Treffer")),
             tag="Suche",
-            parameters=[*params.search_parameters(), *size],
+            parameters=[*search, *size],
             text=same,
         ),
         "/programmes": operation(
@@ -82,7 +82,7 @@ def search_paths():
             _("Förderprogramme (Suche mit type=programme)"),
             ok(JSON, ref("ProgrammePage"), _("Eine Seite Förderprogramme")),
             tag="Daten",
-            parameters=[*params.search_parameters(skip=("type",)), *size],
+            parameters=[*without(search, "type"), *size],
             text=same,
         ),
         "/institutions": operation(
@@ -90,7 +90,7 @@ def search_paths():
             _("Förderer (Suche mit type=institution)"),
             ok(JSON, ref("InstitutionPage"), _("Eine Seite Förderer")),
             tag="Daten",
-            parameters=[*params.search_parameters(skip=("type",)), *size],
+            parameters=[*without(search, "type"), *size],
             text=same,
         ),
     }
@@ -130,8 +130,8 @@ def data_paths():
     }
 
 
-def export_paths():
-    every = params.search_parameters(skip=("page",))
+def export_paths(search):
+    every = without(search, "page")
     cap = number_format(EXPORT_CAP, force_grouping=True)
     text = _("Alle Treffer der Suche mit denselben Parametern (höchstens %(cap)s).") % {"cap": cap}
     interchange = closed(
@@ -170,8 +170,8 @@ def export_paths():
     }
 
 
-def feed_paths():
-    every = params.search_parameters(skip=("type", "page"))
+def feed_paths(search):
+    every = without(search, "type", "page")
     return {
         "/feeds/programmes.atom": operation(
             "feedProgrammes",
@@ -220,5 +220,16 @@ def documentation_paths():
     }
 
 
+def without(parameters, *names):
+    return [p for p in parameters if p["name"] not in names]
+
+
 def paths():
-    return {**search_paths(), **data_paths(), **export_paths(), **feed_paths(), **documentation_paths()}
+    search = params.search_parameters()  # read once: the form loads the vocabularies
+    return {
+        **search_paths(search),
+        **data_paths(),
+        **export_paths(search),
+        **feed_paths(search),
+        **documentation_paths(),
+    }
