@@ -47,9 +47,26 @@
       var sameValue = control.tagName === "SELECT" || control.value === saved.value;
       if (control.name === saved.name && sameValue) {
         control.focus();
+        announceStatus(control.form);
         return;
       }
     }
+  }
+
+  // A live region announces changes, not the text a new page starts with.
+  // After a filter change reloaded the page, write the result summary again
+  // (after a pause, so that screen readers notice) to have the new count read
+  // out while the focus stays on the changed control.
+  function announceStatus(form) {
+    var status = form && form.querySelector("[role=status]");
+    if (!status) {
+      return;
+    }
+    var text = status.textContent;
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = text;
+    }, 150);
   }
 
   document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {

@@ -1,0 +1,182 @@
+"""Browser tests: Debian's chromium, driven by Playwright, against a live
+server that holds the demo catalogue.
+
+The server is a separate `manage.py runserver` process on 127.0.0.1 with a
+free port, its own throw-away SQLite database (migrated, demo catalogue
+imported once) and DEBUG off, so the pages are the ones visitors get (real
+404 page, no debug toolbar). Why not pytest-django's `live_server`: it forces
+`transactional_db`, which empties the database after every test (the demo
+catalogue would be imported again for each of the ~100 page checks, and the
+seeded vocabularies would be gone for the transactional tests that run
+after), and it shares one SQLite connection between test and server threads.
+
+One server and one browser serve the whole session (the suite must stay
+under a few minutes on two cores); every test gets a fresh browser context,
+so cookies, viewport and "JavaScript off" never leak between tests.
+"""
+
+import json
+from collections import Counter
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_CATALOGUE = ROOT / "demo" / "catalogue.json"
+ARTIFACTS = ROOT / "test-artifacts"
+# The day the whole suite lives on (see the root conftest.py).
+TODAY = "2026-11-25"
+CHROMIUM = "/usr/bin/chromium"
+# Headless and quiet: no first-run pages, no update checks or other requests
+# leaving the machine while the suite runs.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 780}
+LANGUAGES = ["de", "en", "ar", "tr", "uk", "ru", "fa"]
+
+
+@dataclass
+class Site:
+    url: str
+    facts: dict = field(default_factory=dict)
+
+    def path(self, path, language="de"):
+        """ "/suche/" in a language: "/suche/" (German) or "/en/suche/"."""
+        return path if language == "de" else f"/{language}{path}"
+
+
+def demo_facts():
+    """What the journeys need to know about the demo catalogue, e.g.
+    {"programme": "richtlinie-…", "institution": "miso-netzwerk-hannover-e-v", …}."""
+    data = json.loads(DEMO_CATALOGUE.read_text(encoding="utf-8"))
+    programme = data["programmes"][0]
+    institution = next(i for i in data["institutions"] if i["id"] == "miso-netzwerk-hannover-e-v")
+    areas = Counter(area for p in data["programmes"] for area in p["integration_areas"])
+    return {
+        "area": areas.most_common(1)[0][0],
+        "programme": programme["id"],
+        "programme_title": programme["title"],
+        "institution": institution["id"],
+        "institution_name": institution["name"],
+        "programmes": len(data["programmes"]),
+    }
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_environment(database):
+    env = dict(os.environ)
+    env.update(
+        {
+            "ATLAS_DEBUG": "0",
+            "SECRET_KEY": "browser-tests-only-not-secret",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "ATLAS_TODAY": TODAY,
+            "PYTHONWARNINGS": "ignore",
+        }
+    )
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def wait_until_up(url, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"The test server exited early; see {ARTIFACTS / 'server.log'}")
+        try:
+            with urllib.request.urlopen(url + "/ueber/", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"The test server did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The running server: `site.url`, `site.facts`, `site.path(…)`."""
+    env = server_environment(tmp_path_factory.mktemp("site") / "atlas.db")
+    manage(env, "migrate", "-v0")
+    manage(env, "import_catalogue", str(DEMO_CATALOGUE))
+    port = free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(ARTIFACTS / "server.log", "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_until_up(url, process)
+            yield Site(url=url, facts=demo_facts())
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(site):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, site):
+    """Open pages in fresh contexts: new_page(java_script_enabled=False, …)."""
+    contexts = []
+
+    def open_page(**options):
+        options.setdefault("viewport", DESKTOP)
+        options.setdefault("locale", "de-DE")
+        context = browser.new_context(base_url=site.url, **options)
+        context.set_default_timeout(5_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser, site):
+    """One page for a whole module of read-only checks (one context instead
+    of one per parametrised test keeps the suite fast)."""
+    context = browser.new_context(base_url=site.url, viewport=DESKTOP, locale="de-DE")
+    context.set_default_timeout(5_000)
+    yield context.new_page()
+    context.close()
