@@ -16,13 +16,13 @@ so cookies, viewport and "JavaScript off" never leak between tests.
 """
 
 import json
-from collections import Counter
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
