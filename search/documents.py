@@ -1,0 +1,144 @@
+"""What the search index holds about an entry: its analysed text by
+weight, its sort and filter values, and its vocabulary tags.
+
+Pure functions of loaded entries (`with_text(model)` loads what they
+read), so that one entry and a whole rebuild go through the same code.
+"""
+
+from django.db.models import Prefetch
+
+from catalogue.models import Institution, Programme, ProgrammeInstitution, Region, Workflow
+from catalogue.queries import with_status
+
+from .models import Kind
+from .text import analyse_text, sort_key
+
+# Tag group → many-to-many field, per kind of entry.
+TAG_FIELDS = {
+    Programme: {
+        "region": "regions",
+        "integration_area": "integration_areas",
+        "target_group": "target_groups",
+        "applicant_type": "applicant_types",
+        "funding_kind": "funding_kinds",
+    },
+    Institution: {
+        "region": "regions",
+        "integration_area": "integration_areas",
+        "target_group": "target_groups",
+        "funding_kind": "funding_kinds",
+    },
+}
+TEXT_LABELS = ("integration_area", "target_group", "applicant_type", "funding_kind")
+
+
+def with_text(model):
+    """Entries of `model` with everything the index reads, prefetched."""
+    queryset = model.objects.prefetch_related(*TAG_FIELDS[model].values())
+    if model is Programme:
+        links = ProgrammeInstitution.objects.select_related("institution")
+        return queryset.prefetch_related(Prefetch("institution_links", links))
+    return queryset.select_related("kind")
+
+
+def kind_of(entry):
+    return Kind.PROGRAMME if isinstance(entry, Programme) else Kind.INSTITUTION
+
+
+def _labels(entry):
+    fields = TAG_FIELDS[type(entry)]
+    return " ".join(
+        item.label for group in TEXT_LABELS if group in fields for item in getattr(entry, fields[group]).all()
+    )
+
+
+def texts(entry):
+    """(title, goals, body) as written; vocabulary labels and funder names
+    are body text, so "Sprachförderung" finds the programmes of that area."""
+    if isinstance(entry, Institution):
+        kind = entry.kind.label if entry.kind else ""
+        return entry.name, entry.goals, "\n".join([entry.description, kind, _labels(entry)])
+    funders = [
+        link.institution.name
+        for link in entry.institution_links.all()
+        if link.institution.state == Workflow.PUBLISHED
+    ]
+    body = [
+        entry.description,
+        entry.amount_text,
+        entry.own_contribution_text,
+        entry.eligible_text,
+        entry.deadline_note,
+        " ".join(funders),
+        _labels(entry),
+    ]
+    return entry.title, entry.goals, "\n".join(body)
+
+
+def analysed(entry, spellings):
+    """The column values of the entry's SearchText; notes in `spellings`
+    how each stem is written ({stem: word}, first spelling wins)."""
+    title, goals, body = texts(entry)
+    return {
+        "title": analyse_text(title, spellings),
+        "goals": analyse_text(goals, spellings),
+        "body": analyse_text(body, spellings),
+    }
+
+
+def fields(entry, status=None, on=None):
+    """The column values of the entry's SearchDocument; `status` is
+    (status_code, next_deadline) for programmes."""
+    values = {
+        "kind": kind_of(entry),
+        "sort_title": sort_key(texts(entry)[0]),
+        "created_at": entry.created_at,
+    }
+    if isinstance(entry, Programme):
+        code, deadline = status or (None, None)
+        values.update(
+            status_code=code,
+            next_deadline=deadline,
+            status_on=on if status else None,
+            amount_min_eur=entry.amount_min_eur,
+            amount_max_eur=entry.amount_max_eur,
+        )
+    return values
+
+
+def region_parents():
+    return dict(Region.objects.values_list("code", "parent_id"))
+
+
+def widest(codes, parents):
+    """The codes without those lying inside another of them:
+    {"ni", "03155", "03241"} → {"ni"}; {"03155", "03241"} stays."""
+
+    def inside(code):
+        parent = parents.get(code)
+        while parent:
+            if parent in codes:
+                return True
+            parent = parents.get(parent)
+        return False
+
+    return {code for code in codes if not inside(code)}
+
+
+def tags(entry, parents):
+    """[(group, code), …] of an entry, region tags reduced to the widest."""
+    result = []
+    for group, name in TAG_FIELDS[type(entry)].items():
+        codes = {item.pk for item in getattr(entry, name).all()}
+        if group == "region":
+            codes = widest(codes, parents)
+        result += [(group, code) for code in sorted(codes)]
+    return result
+
+
+def statuses(programme_pks, on):
+    """{pk: (status_code, next_deadline)} as `with_status` computes them."""
+    rows = with_status(Programme.objects.filter(pk__in=programme_pks), on).values_list(
+        "pk", "status_code", "next_deadline"
+    )
+    return {pk: (code, deadline) for pk, code, deadline in rows}

@@ -1,0 +1,54 @@
+"""The search as a URL: the whole state lives in the query string.
+
+`QueryState` holds the valid, cleaned parameters and builds the links of
+the page — facet toggles, filter removal, sorting, pagination — as "?…"
+strings relative to the current path (they work under every language
+prefix). Every link that changes the result set leaves out `page`, so
+the user starts again on page 1. Model: `path_with_added_args` in datasette.
+"""
+
+from urllib.parse import urlencode
+
+ORDER = (
+    "q",
+    "type",
+    "status",
+    "region",
+    "integration_area",
+    "target_group",
+    "applicant_type",
+    "funding_kind",
+    "amount_min",
+    "amount_max",
+    "sort",
+    "page",
+)
+
+
+class QueryState:
+    def __init__(self, values):
+        """values: {"q": ["Sport"], "region": ["03155", "ni"], …}; empty ones are dropped."""
+        self.values = {name: [str(v) for v in values.get(name) or () if str(v) != ""] for name in ORDER}
+
+    def url(self, **changes):
+        """The query string with some parameters replaced (a list, or None to drop)."""
+        values = {**self.values, **{name: list(v or ()) for name, v in changes.items()}}
+        pairs = [(name, value) for name in ORDER for value in values.get(name, ())]
+        return "?" + urlencode(pairs)
+
+    def selected(self, name, value):
+        return value in self.values[name]
+
+    def toggle(self, name, value):
+        """Add `value` to the parameter `name`, or take it away if it is there."""
+        current = self.values[name]
+        new = [v for v in current if v != value] if value in current else [*current, value]
+        return self.url(**{name: new, "page": None})
+
+    def without(self, name, value=None):
+        """Drop one value of a parameter, or all of it."""
+        kept = [v for v in self.values[name] if value is not None and v != value]
+        return self.url(**{name: kept, "page": None})
+
+    def page(self, number):
+        return self.url(page=[number] if number > 1 else None)

@@ -1,0 +1,65 @@
+"""The controlled vocabularies the search filters by, read in one query.
+
+`load()` → {"integration_area": [Option("kultur", "Kultur", None), …],
+"region": [Option("eu", "EU-weit", None), Option("de", "Bundesweit", "eu"), …], …}
+in editorial order. Labels are German as stored; `Option.translated`
+gives the label in the active language (the public app marks every seeded
+label for translation).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import CharField, F, Value
+from django.utils.translation import gettext
+
+from catalogue.models import ApplicantType, FundingKind, IntegrationArea, Region, TargetGroup
+
+# Parameter name → vocabulary model, in the order the facets appear.
+MODELS = {
+    "region": Region,
+    "integration_area": IntegrationArea,
+    "target_group": TargetGroup,
+    "applicant_type": ApplicantType,
+    "funding_kind": FundingKind,
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    label: str
+    parent: str | None = None
+
+    @property
+    def translated(self):
+        return gettext(self.label) if self.label else self.label
+
+
+def _rows(name, model):
+    parent = F("parent_id") if model is Region else Value(None, output_field=CharField())
+    return (
+        model.objects.order_by()
+        .annotate(vocabulary=Value(name, output_field=CharField()), parent_code=parent)
+        .values_list("vocabulary", "code", "label", "parent_code", "position")
+    )
+
+
+def load():
+    first, *rest = [_rows(name, model) for name, model in MODELS.items()]
+    options = {name: [] for name in MODELS}
+    for name, code, label, parent, _position in first.union(*rest, all=True).order_by(
+        "vocabulary", "position", "code"
+    ):
+        options[name].append(Option(code, label, parent))
+    return options
+
+
+def ancestors(regions, code):
+    """[code, parent, grandparent, …] for a region code, e.g. "03155" →
+    ["03155", "ni", "de", "eu"]: the areas whose offers reach that place."""
+    parents = {option.code: option.parent for option in regions}
+    chain = []
+    while code and code not in chain:
+        chain.append(code)
+        code = parents.get(code)
+    return chain
