@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_cache_control
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -154,19 +155,31 @@ def _add_cors(response):
     return response
 
 
+def _answer(request, view, args, kwargs):
+    if request.method == "OPTIONS":
+        return _preflight()
+    if request.method not in SAFE_METHODS:
+        return method_not_allowed(request.method)
+    wait = rate_limit_wait(request)
+    if wait:
+        return too_many_requests(wait)
+    return _conditional(request, view(request, *args, **kwargs))
+
+
 def api_view(view):
-    """Read-only, CORS-enabled, rate-limited, conditional. CSRF does not apply:
-    nothing here changes state, and a POST must get our 405, not a CSRF page."""
+    """Read-only, CORS-enabled, rate-limited, conditional, in the language of
+    Accept-Language. CSRF does not apply: nothing here changes state, and a
+    POST must get our 405, not a CSRF page."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method == "OPTIONS":
-            return _add_cors(_preflight())
-        if request.method not in SAFE_METHODS:
-            return _add_cors(method_not_allowed(request.method))
-        wait = rate_limit_wait(request)
-        if wait:
-            return _add_cors(too_many_requests(wait))
-        return _add_cors(_conditional(request, view(request, *args, **kwargs)))
+        # The site takes its language from the URL prefix, and /api/ has
+        # none (German); API clients say theirs in Accept-Language.
+        language = translation.get_language_from_request(request)
+        with translation.override(language):
+            response = _add_cors(_answer(request, view, args, kwargs))
+        response.headers["Content-Language"] = language
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
 
     return csrf_exempt(wrapped)

@@ -57,7 +57,7 @@ def facets_schema():
             "toggle_url": {
                 "type": "string",
                 "format": "uri",
-                "description": _("dieselbe Suche, Wert an/aus"),
+                "description": _("dieselbe Suche mit diesem Wert an- oder abgewählt"),
             },
         }
     )

@@ -156,3 +156,18 @@ def test_rate_limit_zero_switches_it_off(client, catalogue, settings):
     settings.ATLAS_API_RATE_LIMIT = 0
 
     assert {client.get(URL).status_code for _ in range(5)} == {200}
+
+
+def test_error_messages_follow_accept_language(client, db):
+    response = client.get("/api/v1/programmes/nix", headers={"Accept-Language": "en"})
+
+    assert response.json()["errors"][0]["message"] == "No published funding programme has the id “nix”."
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_error_messages_are_german_by_default(client, db):
+    response = client.get("/api/v1/programmes/nix")
+
+    assert response.json()["errors"][0]["message"] == "Keine veröffentlichte Förderung hat die Kennung „nix“."
+    assert response["Content-Language"] == "de"
