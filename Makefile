@@ -30,6 +30,7 @@ messages: $(VENV)/.installed ## Compile the gettext catalogues
 demo: setup ## Create the database and load the demo data (idempotent)
 	$(MANAGE) migrate -v0
 	$(MANAGE) import_catalogue demo/catalogue.json
+	$(MANAGE) rebuild_search_index
 
 run: demo ## Serve the atlas with the demo data on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST)

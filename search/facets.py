@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.status import STATUS_ORDER
@@ -39,7 +39,9 @@ GROUPS = {
     "applicant_type": _("Antragsberechtigt"),
     "funding_kind": _("Förderschwerpunkt"),
 }
-TYPE_LABELS = {"programme": _("Förderprogramme"), "institution": _("Förderer")}
+# "Förderer" is singular and plural in German; the context keeps the plural
+# facet label apart from the singular "Förderer" in the catalogues.
+TYPE_LABELS = {"programme": _("Förderprogramme"), "institution": pgettext_lazy("Mehrzahl", "Förderer")}
 
 
 @dataclass

@@ -111,8 +111,10 @@ class Hit:
 
 
 def _programmes(pks):
-    links = ProgrammeInstitution.objects.filter(institution__state=Workflow.PUBLISHED).select_related(
-        "institution"
+    links = (
+        ProgrammeInstitution.objects.filter(institution__state=Workflow.PUBLISHED)
+        .select_related("institution")
+        .only("programme_id", "institution_id", "role", "position", "institution__slug", "institution__name")
     )
     queryset = published(Programme.objects.filter(pk__in=pks))
     return queryset.prefetch_related(Prefetch("institution_links", queryset=links)).in_bulk()

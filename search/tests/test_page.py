@@ -1,0 +1,132 @@
+"""The Suche page: one GET form, facets as fieldsets, pills, status
+region, hits, pagination, "Meinten Sie …?" — all server-rendered."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from catalogue.interchange.importer import import_document
+from catalogue.tests.factories import ProgrammeFactory
+from search.index import bulk_indexing
+
+from .contract import atlas
+
+DEMO = Path(settings.BASE_DIR) / "demo" / "catalogue.json"
+
+
+@pytest.fixture
+def corpus(db):
+    with bulk_indexing():
+        atlas()
+
+
+def page(client, query=""):
+    response = client.get(reverse("search:search") + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_search_page_url_is_suche():
+    assert reverse("search:search") == "/suche/"
+
+
+def test_search_page_renders_facets_as_fieldsets_of_checkboxes(client, corpus):
+    html = page(client, "?region=03155")
+
+    # six facets with values (no funding kinds here) and the amount
+    assert html.count('<fieldset class="facet-group">') == 7
+    assert "<legend>Fördergebiet</legend>" in html
+    assert (
+        '<input type="checkbox" name="region" value="03155" id="facet-region-03155" checked>\n'
+        '      <label for="facet-region-03155">Landkreis Northeim '
+        '<span class="facet-count">(6)</span></label>'
+    ) in html
+    assert html.count("<h1>") == 1
+
+
+def test_search_page_announces_the_result_count(client, corpus):
+    html = page(client, "?q=Kultur")
+
+    assert '<p class="results-summary" role="status">2 Treffer für „Kultur“' in html
+
+
+def test_search_page_shows_removable_filter_pills(client, corpus):
+    html = page(client, "?region=03155&status=open")
+
+    assert (
+        '<a class="pill" href="?status=open" aria-label="Filter „Landkreis Northeim“ entfernen">'
+        'Landkreis Northeim <span class="pill__remove" aria-hidden="true">✕</span></a>'
+    ) in html
+    assert '<a class="pill" href="?">Alle Filter entfernen</a>' in html
+
+
+def test_search_page_shows_hits_with_status_and_snippet(client, corpus):
+    html = page(client, "?q=ukrainische")
+
+    assert '<a href="/foerderungen/sprache/" lang="de" dir="ltr">Sprachkurse für Frauen</a>' in html
+    assert (
+        '<span class="badge badge--closing_soon">'
+        '<span class="visually-hidden">Status: </span>Frist endet bald</span>'
+    ) in html
+    assert "Frist: 10. Dezember 2026 (noch 15 Tage)" in html
+    assert '<p class="snippet" lang="de" dir="ltr">Kurse für <mark>ukrainische</mark> Geflüchtete' in html
+
+
+def test_search_page_offers_the_correction(client, corpus):
+    html = page(client, "?q=Migrationsberetung")
+
+    assert 'Meinten Sie <a href="?q=Migrationsberatung">Migrationsberatung</a>?' in html
+    assert "1 Treffer für „Migrationsberatung“" in html
+
+
+def test_search_page_paginates_with_a_labelled_navigation(client, db):
+    with bulk_indexing():
+        for i in range(45):
+            ProgrammeFactory(title=f"Programm {i:02}")
+
+    html = page(client, "?sort=title&page=2")
+
+    assert '<nav class="pagination" aria-label="Seiten der Ergebnisliste">' in html
+    assert '<a href="?sort=title" rel="prev">Vorherige Seite</a>' in html
+    assert '<span aria-current="page"><span class="visually-hidden">Seite </span>2</span>' in html
+    assert '<a href="?sort=title&amp;page=3" rel="next">Nächste Seite</a>' in html
+    assert "Programm 20" in html
+
+
+def test_search_page_keeps_the_state_in_the_form(client, corpus):
+    html = page(client, "?q=Kultur&amount_min=100&sort=title")
+
+    assert 'name="q" value="Kultur"' in html
+    assert 'name="amount_min" min="0" step="any" inputmode="decimal" value="100"' in html
+    assert '<option value="title" selected>Titel A–Z</option>' in html
+
+
+def test_search_page_shows_the_one_click_to_hide_expired(client, corpus):
+    html = page(client, "")
+
+    assert (
+        '<a href="?status=closing_soon&amp;status=open&amp;status=upcoming">Abgelaufene ausblenden</a>'
+        in html
+    )
+
+
+def test_search_page_in_english_keeps_german_content(client, corpus):
+    response = client.get("/en/suche/?q=Kultur")
+
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.content.decode()
+
+
+@pytest.mark.skipif(not DEMO.exists(), reason="demo data not written yet")
+def test_demo_search_for_einbuergerung_finds_miso(client, db):
+    report = import_document(json.loads(DEMO.read_text(encoding="utf-8")))
+    assert report.errors == []
+
+    response = client.get("/suche/?q=Einbürgerung")
+
+    slugs = [hit.object.slug for hit in response.context["result"].hits]
+    assert "miso-netzwerk-hannover-e-v" in slugs
+    assert "<mark>Einbürgerungslotsen</mark>" in response.content.decode()

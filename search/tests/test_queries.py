@@ -1,0 +1,65 @@
+"""The number of queries of a search does not grow with the number of
+results (pretalx-style: the same count for 1 and 3 items)."""
+
+import pytest
+from django.http import QueryDict
+
+from catalogue.tests.factories import InstitutionFactory, ProgrammeInstitutionFactory
+from search.core import search
+
+# vocabularies, status freshness, facet counts, page, programmes, their
+# institution links, institutions
+SEARCH_QUERIES = 7
+
+
+def catalogue(size):
+    for i in range(size):
+        link = ProgrammeInstitutionFactory(
+            programme__title=f"Sportförderung {i}", institution__name=f"Sportbund {i}"
+        )
+        link.programme.regions.set(["ni"])
+        link.programme.integration_areas.set(["sport-bewegung"])
+    InstitutionFactory(name="Sportstiftung")
+
+
+CASES = [
+    # (query, queries, results for size 1, results for size 3)
+    ("", SEARCH_QUERIES, 3, 7),
+    ("q=Sport", SEARCH_QUERIES, 3, 7),
+    # programmes only: no institution query
+    ("q=Sport&region=03155&status=open&sort=title", SEARCH_QUERIES - 1, 1, 3),
+    ("integration_area=sport-bewegung", SEARCH_QUERIES - 1, 1, 3),
+]
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize(("params", "queries", "one", "three"), CASES)
+def test_search_query_count_is_fixed(db, django_assert_num_queries, size, params, queries, one, three):
+    catalogue(size)
+
+    with django_assert_num_queries(queries):
+        result = search(QueryDict(params))
+        [hit.snippet for hit in result.hits]
+
+    assert result.total == (one if size == 1 else three)
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_search_page_query_count_is_fixed(client, db, django_assert_num_queries, size):
+    catalogue(size)
+
+    with django_assert_num_queries(SEARCH_QUERIES):
+        response = client.get("/suche/?q=Sport")
+
+    assert response.status_code == 200
+
+
+def test_typo_correction_adds_a_fixed_number_of_queries(db, django_assert_num_queries):
+    catalogue(3)
+
+    # + one look-up for the unknown word and one for its candidates, a second
+    # facet count; all hits are programmes: no institution query
+    with django_assert_num_queries(SEARCH_QUERIES + 2):
+        result = search(QueryDict("q=Sportfoerdernug"))
+
+    assert result.suggestion == "Sportförderung"
