@@ -7,6 +7,7 @@ arithmetic never depends on the day the suite runs.
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 TODAY = date(2026, 11, 25)
 
@@ -15,3 +16,12 @@ TODAY = date(2026, 11, 25)
 def pinned_today(settings):
     settings.ATLAS_TODAY = TODAY
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def german_by_default():
+    """Every test starts in German, the source language. A request to /en/…
+    leaves English active in the test's thread (LocaleMiddleware does not
+    reset it), which would leak into the next test's gettext calls."""
+    with translation.override("de"):
+        yield

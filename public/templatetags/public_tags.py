@@ -81,7 +81,9 @@ def euro(value):
     if value is None or value == "":
         return ""
     places = 0 if _is_whole(value) else 2
-    return gettext("%(amount)s\u00a0€") % {"amount": _number(value, places)}
+    # The space is a literal no-break space (U+00A0): xgettext does not decode
+    # "\u00a0" escapes, so an escaped msgid would never match the catalogue.
+    return gettext("%(amount)s €") % {"amount": _number(value, places)}
 
 
 @register.filter
@@ -90,7 +92,8 @@ def percent(value):
     if value is None or value == "":
         return ""
     places = max(0, -Decimal(value).normalize().as_tuple().exponent)
-    return gettext("%(number)s\u00a0%%") % {"number": _number(value, places)}
+    # Literal no-break space (U+00A0), see euro().
+    return gettext("%(number)s %%") % {"number": _number(value, places)}
 
 
 @register.filter

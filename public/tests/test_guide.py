@@ -68,3 +68,10 @@ def test_institution_page_links_to_guide(client):
     page = parse(client.get("/foerderer/miso/"))
 
     assert [a["href"] for a in page.select(".guide-link a")] == ["/ratgeber/"]
+
+
+@pytest.mark.django_db
+def test_search_page_links_to_guide(client):
+    page = parse(client.get("/tr/suche/?q=Sport"))
+
+    assert [a["href"] for a in page.select(".guide-link a")] == ["/tr/ratgeber/"]
