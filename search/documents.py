@@ -29,7 +29,10 @@ TAG_FIELDS = {
         "funding_kind": "funding_kinds",
     },
 }
-TEXT_LABELS = ("integration_area", "target_group", "applicant_type", "funding_kind")
+# Vocabulary labels that are words a seeker types ("Sprachförderung",
+# "Sportvereine und -verbände"); the funding kinds ("Förderung betrifft
+# Projekte") would make "Förderung" match every entry.
+TEXT_LABELS = ("integration_area", "target_group", "applicant_type")
 
 
 def with_text(model):

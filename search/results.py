@@ -28,7 +28,7 @@ from catalogue.status import Status, days_left_in_words
 from . import filters as search_filters
 from . import fulltext
 from .models import Kind
-from .snippets import snippet
+from .snippets import highlight, snippet
 
 COLUMNS = (
     "kind",
@@ -108,6 +108,11 @@ class Hit:
     @property
     def title(self):
         return str(self.object)
+
+    @cached_property
+    def title_html(self):
+        """The title with the matched words marked."""
+        return highlight(self.title, self.text_query)
 
 
 def _programmes(pks):

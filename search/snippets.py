@@ -33,7 +33,7 @@ def plain(markdown):
 
 
 def _sources(entry):
-    names = ("description", "goals", "eligible_text", "amount_text")
+    names = ("description", "goals", "eligible_text", "amount_text", "own_contribution_text", "deadline_note")
     return [plain(getattr(entry, name, "")) for name in names if getattr(entry, name, "")]
 
 
@@ -91,3 +91,9 @@ def snippet(entry, text_query=None):
             if matches(word.group()):
                 return _render(text, *_window(text, word.start()), matches)
     return _render(sources[0], *_window(sources[0], 0), matches)
+
+
+def highlight(text, text_query=None):
+    """Safe HTML: the whole `text` (a title) with the matched words marked."""
+    stems = text_query.stems() if text_query else set()
+    return _render(text, 0, len(text), _matcher(stems) if stems else (lambda word: False))

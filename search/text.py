@@ -78,7 +78,12 @@ def stem(word):
     for suffix, after in SUFFIXES:
         rest = word[: -len(suffix)]
         if word.endswith(suffix) and len(rest) >= MIN_STEM_LENGTH:
-            return rest if after is None or rest[-1] in after else word
+            word = rest if after is None or rest[-1] in after else word
+            break
+    # Adjectives of places and fields meet their noun: "ukrainische" and
+    # "Ukraine" → ukrain, "politisch" → polit (a prefix of "politik").
+    if word.endswith("isch") and len(word) - 4 >= MIN_STEM_LENGTH:
+        return word[:-4]
     return word
 
 
