@@ -5,7 +5,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 from django.utils.http import http_date
+from django.utils.translation import gettext
 
 from catalogue.models import Programme
 
@@ -161,7 +163,10 @@ def test_rate_limit_zero_switches_it_off(client, catalogue, settings):
 def test_error_messages_follow_accept_language(client, db):
     response = client.get("/api/v1/programmes/nix", headers={"Accept-Language": "en"})
 
-    assert response.json()["errors"][0]["message"] == "No published funding programme has the id “nix”."
+    with translation.override("en"):
+        expected = gettext("Keine veröffentlichte Förderung hat die Kennung „%(id)s“.") % {"id": "nix"}
+    assert expected.startswith("No published")
+    assert response.json()["errors"][0]["message"] == expected
     assert response["Content-Language"] == "en"
     assert "Accept-Language" in response["Vary"]
 
