@@ -106,7 +106,7 @@ def main():
         for link in p.get("institutions", []):
             if link["id"] not in inst_ids:
                 problems.append(f"programme {p['id']}: unknown institution {link['id']}")
-        pairs = [(l["id"], l["role"]) for l in p.get("institutions", [])]
+        pairs = [(link["id"], link["role"]) for link in p.get("institutions", [])]
         if len(pairs) != len(set(pairs)):
             problems.append(f"programme {p['id']}: duplicate institution/role pair")
 
@@ -125,7 +125,9 @@ def main():
             for field in ("description", "goals"):
                 if re.search(r"<[A-Za-z/!]", e.get(field, "")):
                     problems.append(f"{kind} {e['id']}: raw HTML in {field}")
-            for url in [e.get("website")] + e.get("sources", []) + [l["url"] for l in e.get("links", [])]:
+            for url in (
+                [e.get("website")] + e.get("sources", []) + [link["url"] for link in e.get("links", [])]
+            ):
                 if url and (not url.isascii() or " " in url or not urlsplit(url).netloc):
                     problems.append(f"{kind} {e['id']}: suspicious URL {url}")
             if e.get("last_checked") and not ("2025-01-01" <= e["last_checked"] <= today.isoformat()):
@@ -133,13 +135,41 @@ def main():
         for e in entries:
             if e["id"] == MISO_ID:
                 continue
-            missing = [f for f in ("kind", "website", "description", "funding_kinds", "regions",
-                                   "integration_areas", "target_groups", "last_checked", "sources")
-                       if kind == "institution" and not e.get(f)]
-            missing += [f for f in ("institutions", "description", "goals", "amount", "own_contribution",
-                                    "deadlines", "eligible", "links", "funding_kinds", "regions",
-                                    "integration_areas", "target_groups", "last_checked", "sources")
-                        if kind == "programme" and not e.get(f)]
+            missing = [
+                f
+                for f in (
+                    "kind",
+                    "website",
+                    "description",
+                    "funding_kinds",
+                    "regions",
+                    "integration_areas",
+                    "target_groups",
+                    "last_checked",
+                    "sources",
+                )
+                if kind == "institution" and not e.get(f)
+            ]
+            missing += [
+                f
+                for f in (
+                    "institutions",
+                    "description",
+                    "goals",
+                    "amount",
+                    "own_contribution",
+                    "deadlines",
+                    "eligible",
+                    "links",
+                    "funding_kinds",
+                    "regions",
+                    "integration_areas",
+                    "target_groups",
+                    "last_checked",
+                    "sources",
+                )
+                if kind == "programme" and not e.get(f)
+            ]
             if missing:
                 problems.append(f"{kind} {e['id']}: missing {missing}")
 
@@ -153,8 +183,11 @@ def main():
         counts[st] = counts.get(st, 0) + 1
     kinds = [r[1] for r in rows]
     yearly = sum(1 for p in data["programmes"] if p["deadlines"].get("yearly"))
-    one_off_expired = sum(1 for p, r in zip(data["programmes"], rows)
-                          if p["deadlines"].get("dates") and not p["deadlines"].get("yearly") and r[2] == "expired")
+    one_off_expired = sum(
+        1
+        for p, r in zip(data["programmes"], rows, strict=True)
+        if p["deadlines"].get("dates") and not p["deadlines"].get("yearly") and r[2] == "expired"
+    )
     checks = {
         "institutions >= 14": len(inst_ids) >= 14,
         "programmes >= 44": len(prog_ids) >= 44,
@@ -165,9 +198,13 @@ def main():
         "upcoming (future window) >= 1": counts.get("upcoming", 0) >= 1,
         "kind none >= 2": kinds.count("none") >= 2,
         "single-district programmes besides 03241 >= 2": sum(
-            1 for p in data["programmes"]
-            if len(p.get("regions", [])) == 1 and re.fullmatch(r"\d{5}", p["regions"][0]) and p["regions"][0] != "03241"
-        ) >= 2,
+            1
+            for p in data["programmes"]
+            if len(p.get("regions", [])) == 1
+            and re.fullmatch(r"\d{5}", p["regions"][0])
+            and p["regions"][0] != "03241"
+        )
+        >= 2,
     }
     for name, ok in checks.items():
         if not ok:
