@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-sqlite test-postgres lint format messages demo bench clean
+.PHONY: help setup run test test-sqlite test-postgres lint format messages catalogues demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -26,6 +26,9 @@ setup: $(VENV)/.installed node_modules/.installed messages ## Install Python and
 
 messages: $(VENV)/.installed ## Compile the gettext catalogues
 	$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+catalogues: $(VENV)/.installed ## Update the gettext catalogues from the source (then translate new entries)
+	$(MANAGE) makemessages -l de -l en -l ar -l tr -l uk -l ru -l fa --ignore=.venv --ignore=node_modules --ignore=bench --ignore=test-artifacts --ignore=browser_tests
 
 demo: setup ## Create the database and load the demo data (idempotent)
 	$(MANAGE) migrate -v0
