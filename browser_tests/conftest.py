@@ -99,8 +99,10 @@ def server_environment(database):
     return env
 
 
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+def manage(env, log, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=log, stderr=log
+    )
 
 
 def wait_until_up(url, process, seconds=30):
@@ -120,11 +122,12 @@ def wait_until_up(url, process, seconds=30):
 def site(tmp_path_factory):
     """The running server: `site.url`, `site.facts`, `site.path(…)`."""
     env = server_environment(tmp_path_factory.mktemp("site") / "atlas.db")
-    manage(env, "migrate", "-v0")
-    manage(env, "import_catalogue", str(DEMO_CATALOGUE))
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / "server.log", "w") as log:
+        manage(env, log, "migrate", "-v0")
+        manage(env, log, "import_catalogue", str(DEMO_CATALOGUE))
+        log.flush()
         process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
             cwd=ROOT,

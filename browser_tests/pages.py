@@ -10,6 +10,8 @@ PAGES = {
     "start": lambda facts: "/",
     "suche": lambda facts: "/suche/",
     "suche-gefiltert": lambda facts: f"/suche/?integration_area={facts['area']}&status=open",
+    "suche-ohne-treffer": lambda facts: "/suche/?q=Quantenchromodynamik",
+    "suche-fehlerhaft": lambda facts: "/suche/?amount_min=viel&sort=zufall&page=-1",
     "programm": lambda facts: f"/foerderungen/{facts['programme']}/",
     "foerderer": lambda facts: f"/foerderer/{facts['institution']}/",
     "ratgeber": lambda facts: "/ratgeber/",
