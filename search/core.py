@@ -88,6 +88,11 @@ class SearchResult:
         return self.state.url(**dict.fromkeys((*MULTI_VALUED, "amount_min", "amount_max", "page")))
 
     @property
+    def export_query(self):
+        """The whole search without the page: exports and feeds take every match."""
+        return self.state.url(page=None)
+
+    @property
     def page_links(self):
         shown = {1, self.num_pages, *range(self.page - PAGE_WINDOW, self.page + PAGE_WINDOW + 1)}
         links, last = [], 0

@@ -130,3 +130,18 @@ def test_demo_search_for_einbuergerung_finds_miso(client, db):
     slugs = [hit.object.slug for hit in response.context["result"].hits]
     assert "miso-netzwerk-hannover-e-v" in slugs
     assert "<mark>Einbürgerungslotsen</mark>" in response.content.decode()
+
+
+def test_search_page_links_exports_and_feeds_with_the_same_search(client, corpus):
+    html = page(client, "?q=Sprache&region=03155&page=1")
+
+    query = "?q=Sprache&amp;region=03155"
+    for url in (
+        f"/api/v1/search.csv{query}",
+        f"/api/v1/search.csv{query}&amp;delimiter=semicolon",
+        f"/api/v1/search.xlsx{query}",
+        f"/api/v1/search.interchange.json{query}",
+        f"/api/v1/feeds/programmes.atom{query}",
+        f"/api/v1/feeds/deadlines.ics{query}",
+    ):
+        assert f'href="{url}"' in html
