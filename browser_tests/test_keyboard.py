@@ -59,6 +59,8 @@ def skip_to_main(keyboard):
     """The first Tab reaches the skip link; Enter moves the focus to <main>."""
     first = keyboard.tab()
     assert (first["tag"], first["text"]) == ("a", "Zum Inhalt springen")
+    # Hidden off-screen until focused, then inside the viewport.
+    assert keyboard.page.evaluate("() => document.activeElement.getBoundingClientRect().top >= 0")
     keyboard.page.keyboard.press("Enter")
     assert keyboard.page.evaluate("() => document.activeElement.id") == "main"
 
@@ -87,7 +89,7 @@ def test_keyboard_only_search_filter_and_open_result(new_page, javascript):
     page.goto("/suche/")
 
     skip_to_main(keyboard)
-    assert keyboard.tab()["id"] == "search-q"
+    keyboard.tab_until("(el) => el.id === 'search-q'")
     page.keyboard.type("Kultur")
     with page.expect_navigation():
         page.keyboard.press("Enter")
