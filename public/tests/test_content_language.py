@@ -49,3 +49,9 @@ def test_search_hits_in_english_mark_german_titles(client):
     titles = page.select(".result__title a")
     assert [(a["lang"], a.get_text()) for a in titles] == [("de", "Nachbarschaft verbindet")]
     assert text_of(page, "[role=status]") == "1 result for “Nachbarschaft”"
+
+
+def test_site_name_marked_german_in_arabic_pages(client):
+    page = parse(client.get("/ar/"))
+
+    assert [element["lang"] for element in page.select(".site-name, h1")] == ["de", "de"]
