@@ -115,7 +115,7 @@ class Institution(Entry):
         IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
     )
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[funding_kinds, regions, integration_areas, target_groups])
 
     class Meta:
         verbose_name = _("Förderer")
@@ -173,7 +173,9 @@ class Programme(Entry):
     )
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
     links = models.JSONField(_("Links"), default=list, blank=True, help_text=_('[{"title": …, "url": …}]'))
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        m2m_fields=[applicant_types, funding_kinds, regions, integration_areas, target_groups]
+    )
 
     class Meta:
         verbose_name = _("Förderprogramm")
@@ -193,6 +195,7 @@ class Deadline(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="deadlines")
     date = models.DateField(_("Datum"), null=True, blank=True)
     yearly = models.CharField(_("jährlich (MM-TT)"), max_length=5, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Bewerbungsfrist")
@@ -225,6 +228,7 @@ class ProgrammeInstitution(models.Model):
     institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="programme_links")
     role = models.CharField(_("Rolle"), max_length=30, choices=Role.choices)
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Beteiligte Institution")

@@ -48,6 +48,14 @@ def _display(record, field):
     return value
 
 
+def _display_many(field, rows):
+    """Through-table rows of a tracked many-to-many field, e.g.
+    [{"programme": 7, "targetgroup": "aeltere"}] → "Ältere Menschen"."""
+    codes = [row[field.m2m_reverse_field_name()] for row in rows]
+    labels = field.related_model._default_manager.in_bulk(codes)
+    return ", ".join(str(labels.get(code, code)) for code in codes) or "–"
+
+
 def changes(old_record, new_record):
     """[{label, old, new, diff}] for every field that differs between two
     historical records of one entry; `diff` is set for long texts only."""
@@ -58,7 +66,10 @@ def changes(old_record, new_record):
         if change.field in SKIPPED:
             continue
         field = model._meta.get_field(change.field)
-        old, new = _display(old_record, field), _display(new_record, field)
+        if field.many_to_many:
+            old, new = _display_many(field, change.old), _display_many(field, change.new)
+        else:
+            old, new = _display(old_record, field), _display(new_record, field)
         long = isinstance(change.old, str) and isinstance(change.new, str)
         long = long and max(len(change.old), len(change.new)) > LONG_TEXT
         rows.append(

@@ -73,10 +73,12 @@ def merge(source, target):
 
 
 def _repoint_many(rel, source, target):
-    accessor = rel.get_accessor_name()
-    owners = list(getattr(source, accessor).all())
-    getattr(target, accessor).add(*owners)
-    getattr(source, accessor).remove(*owners)
+    """Change each owner from its own side, so that its version history
+    (django-simple-history tracks the owners' many-to-many fields) records it."""
+    for owner in getattr(source, rel.get_accessor_name()).all():
+        values = getattr(owner, rel.field.name)
+        values.add(target)
+        values.remove(source)
 
 
 def _repoint_foreign_keys(rel, source, target):

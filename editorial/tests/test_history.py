@@ -3,8 +3,8 @@ old version, and the refusal of a stale form."""
 
 import pytest
 
-from catalogue.models import Workflow
-from catalogue.tests.factories import ProgrammeFactory
+from catalogue.models import Deadline, ProgrammeInstitution, Workflow
+from catalogue.tests.factories import ProgrammeFactory, ProgrammeInstitutionFactory
 from editorial.history import word_diff
 
 from .conftest import logged_in
@@ -142,3 +142,30 @@ def test_workflow_step_between_load_and_save_makes_form_stale(editor_client, edi
         "Ausgangstitel",
         Workflow.PUBLISHED,
     )
+
+
+def test_history_diff_shows_changed_target_groups_by_label(editor_client):
+    programme = ProgrammeFactory(title="Alt")
+    programme.target_groups.set(["aeltere"])
+    programme.target_groups.set(["aeltere", "frauen-maedchen"])
+    new, old = programme.history.all()[:2]
+
+    page = parse(editor_client.get(admin_url(programme, "history_diff", programme.pk, old.pk, new.pk)))
+
+    rows = {tr.th.get_text(): tr for tr in page.select(".history-diff tbody tr")}
+    assert sorted(rows) == ["Zielgruppen"]
+    assert rows["Zielgruppen"].get_text(" ", strip=True) == (
+        "Zielgruppen Ältere Menschen Ältere Menschen, Frauen und Mädchen"
+    )
+
+
+def test_history_keeps_removed_deadlines_and_institution_links():
+    link = ProgrammeInstitutionFactory()
+    deadline = link.programme.deadlines.create(yearly="09-30")
+    deadline_id, link_id = deadline.id, link.id
+
+    deadline.delete()
+    link.delete()
+
+    assert [r.history_type for r in Deadline.history.filter(id=deadline_id)] == ["-", "+"]
+    assert [r.history_type for r in ProgrammeInstitution.history.filter(id=link_id)] == ["-", "+"]
