@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import with_details, with_status
-from catalogue.status import deadlines_of, next_deadline, status_on, today
+from catalogue.status import today
+from public.views import programme_fields
 
 from . import worklist as checks
 from .roles import VIEW_WORKLIST
@@ -45,15 +46,8 @@ def preview_programme(request, pk):
     links = ProgrammeInstitution.objects.select_related("institution")
     queryset = with_details(Programme.objects.all()).prefetch_related(Prefetch("institution_links", links))
     programme = _entry_for_preview(request, Programme, queryset, pk)
-    on = today()
-    deadlines = deadlines_of(programme)
     context = {
-        "programme": programme,
-        "status": status_on(deadlines, on),
-        "next_deadline": next_deadline(deadlines, on),
-        "deadline_dates": sorted(deadlines.dates),
-        "deadline_yearly": sorted(deadlines.yearly),
-        "institution_links": list(programme.institution_links.all()),
+        **programme_fields(programme, today()),
         "similar": [],
         "json_ld": "",
         "canonical_url": "",

@@ -25,17 +25,25 @@ def start(request):
     return render(request, "public/start.html", context)
 
 
-def programme_detail(request, slug):
-    on = today()
-    programme = selectors.programme_for_page(slug)
+def programme_fields(programme, on):
+    """What the programme page shows of one programme; the editors' preview
+    renders the same."""
     deadlines = deadlines_of(programme)
-    context = {
+    return {
         "programme": programme,
         "status": status_on(deadlines, on),
         "next_deadline": next_deadline(deadlines, on),
         "deadline_dates": sorted(deadlines.dates),
         "deadline_yearly": sorted(deadlines.yearly),
         "institution_links": list(programme.institution_links.all()),
+    }
+
+
+def programme_detail(request, slug):
+    on = today()
+    programme = selectors.programme_for_page(slug)
+    context = {
+        **programme_fields(programme, on),
         "similar": selectors.similar_programmes(programme, on),
         "json_ld": jsonld.script_tag(jsonld.programme_data(programme)),
         "canonical_url": jsonld.absolute(programme.get_absolute_url()),
