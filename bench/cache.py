@@ -35,6 +35,7 @@ def data_key():
 INDEX_SOURCES = [
     "search/migrations/*.py",
     "search/models.py",
+    "search/documents.py",
     "search/index.py",
     "search/text.py",
     "search/fulltext.py",

@@ -327,16 +327,47 @@ def analyze(log=print):
         log("analyzed")
 
 
+def reset_search_schema():
+    """Drop the search app's tables and forget its migrations, so that its
+    current migrations build them anew. A cached catalogue outlives many
+    versions of the search code, and during development a search migration
+    may be rewritten rather than followed by a new one."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA foreign_keys = OFF")
+            cursor.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'search!_%' ESCAPE '!' "
+                "AND type IN ('trigger', 'table', 'view')"
+            )
+            # Triggers first, then virtual tables (they drop their shadow tables).
+            order = {"trigger": 0, "view": 1, "table": 2}
+            rows = sorted(cursor.fetchall(), key=lambda r: (order[r[0]], "VIRTUAL" not in (r[2] or "")))
+            for kind, name, _sql in rows:
+                cursor.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+            cursor.execute("PRAGMA foreign_keys = ON")
+        else:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE tablename LIKE 'search!_%' ESCAPE '!'")
+            for (name,) in cursor.fetchall():
+                cursor.execute(f'DROP TABLE IF EXISTS "{name}" CASCADE')
+        cursor.execute("DELETE FROM django_migrations WHERE app = 'search'")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("size", type=int, help="number of programmes, e.g. 10000")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--no-index", action="store_true", help="skip rebuilding the search index")
-    parser.add_argument("--index-only", action="store_true", help="only migrate and rebuild the index")
+    parser.add_argument(
+        "--index-only", action="store_true", help="only migrate and rebuild the index (search tables anew)"
+    )
     args = parser.parse_args(argv)
     django_setup.setup()
     from django.core.management import call_command
 
+    if args.index_only:
+        reset_search_schema()
     call_command("migrate", verbosity=0)
     if not args.index_only:
         generate(args.size, args.seed)

@@ -1,6 +1,8 @@
 """The benchmark's table and its one-line JSON summary, from the result
 files of one run ({"sqlite_10k": {...}, "postgres_100k": {...}, "load_10k": {...}})."""
 
+import os
+
 from bench.mix import MIX
 
 TARGETS = {
@@ -110,11 +112,12 @@ def _load(results):
     ]
 
 
-def table(results, seconds):
+def table(results, seconds, busy):
     line = summary_line(results)
     rows = [
         f"Förderatlas search benchmark: {len(MIX)} searches, 1 warm-up + up to 5 rounds each (n = samples), "
-        f"bench day 2026-11-25, run took {seconds / 60:.1f} min",
+        f"bench day 2026-11-25, run took {seconds / 60:.1f} min, "
+        f"1-min load average {busy[0]:.1f} before and {busy[1]:.1f} after ({os.cpu_count()} cores)",
         "",
         *_main_table(results),
         *_per_search(results),
