@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from .history import EntryHistory
+
 
 class Vocabulary(models.Model):
     """A controlled vocabulary value: stable code, German label, sort position."""
@@ -115,7 +117,7 @@ class Institution(Entry):
         IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
     )
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
-    history = HistoricalRecords(m2m_fields=[funding_kinds, regions, integration_areas, target_groups])
+    history = EntryHistory(m2m_fields=[funding_kinds, regions, integration_areas, target_groups])
 
     class Meta:
         verbose_name = _("Förderer")
@@ -173,7 +175,7 @@ class Programme(Entry):
     )
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
     links = models.JSONField(_("Links"), default=list, blank=True, help_text=_('[{"title": …, "url": …}]'))
-    history = HistoricalRecords(
+    history = EntryHistory(
         m2m_fields=[applicant_types, funding_kinds, regions, integration_areas, target_groups]
     )
 

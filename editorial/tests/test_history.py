@@ -3,7 +3,7 @@ old version, and the refusal of a stale form."""
 
 import pytest
 
-from catalogue.models import Deadline, ProgrammeInstitution, Workflow
+from catalogue.models import Deadline, IntegrationArea, ProgrammeInstitution, Workflow
 from catalogue.tests.factories import ProgrammeFactory, ProgrammeInstitutionFactory
 from editorial.history import word_diff
 
@@ -169,3 +169,13 @@ def test_history_keeps_removed_deadlines_and_institution_links():
 
     assert [r.history_type for r in Deadline.history.filter(id=deadline_id)] == ["-", "+"]
     assert [r.history_type for r in ProgrammeInstitution.history.filter(id=link_id)] == ["-", "+"]
+
+
+def test_history_records_list_change_made_from_the_vocabulary_side():
+    programme = ProgrammeFactory()
+    area = IntegrationArea.objects.get(code="kultur")
+
+    area.programme_set.add(programme)
+
+    latest = programme.history.first()
+    assert [row.integrationarea_id for row in latest.integration_areas.all()] == ["kultur"]
