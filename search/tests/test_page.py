@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from catalogue.interchange.importer import import_document
-from catalogue.tests.factories import ProgrammeFactory
+from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
 from search.index import bulk_indexing
 
 from .contract import atlas
@@ -145,3 +145,14 @@ def test_search_page_links_exports_and_feeds_with_the_same_search(client, corpus
         f"/api/v1/feeds/deadlines.ics{query}",
     ):
         assert f'href="{url}"' in html
+
+
+def test_search_page_names_a_funder_with_two_roles_once(client, db):
+    programme = ProgrammeFactory(title="Nachbarschaftsfonds")
+    funder = InstitutionFactory(name="Stadt Hildesheim")
+    ProgrammeInstitutionFactory(programme=programme, institution=funder, role="mittelgeber")
+    ProgrammeInstitutionFactory(programme=programme, institution=funder, role="ansprechstelle")
+
+    html = page(client, "?q=Nachbarschaftsfonds")
+
+    assert html.count("Stadt Hildesheim") == 1
