@@ -16,11 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from pyroaring import BitMap
 
 from catalogue.status import STATUS_ORDER, Status, today
 
 from . import facets as search_facets
-from . import results, spelling, vocabularies
+from . import filters as search_filters
+from . import fulltext, results, snapshot, spelling, vocabularies
 from .filters import Filters
 from .forms import MULTI_VALUED, SORT_CHOICES, SearchForm, problem
 from .index import refresh_statuses
@@ -123,28 +125,46 @@ def _state(form):
     return QueryState(values)
 
 
-def _counted(filters):
-    counts = search_facets.count(filters)
-    return counts, search_facets.total(counts, filters)
+@dataclass
+class _Found:
+    """The documents a search found: the filters that found them (the text
+    may be corrected), their bitmap, counts and text scores."""
+
+    filters: Filters
+    documents: object
+    counts: dict
+    total: int
+    scores: dict | None = None
+    fixes: dict = field(default_factory=dict)
 
 
-def _find(filters):
-    """(filters, counts, total, corrections) of the search; a query text
-    that finds nothing is tried again corrected, then with any of its words."""
-    counts, total = _counted(filters)
-    if total or not (filters.text and filters.text.positive):
-        return filters, counts, total, {}
+def _count(snapshot, filters, scored):
+    scores, matched = None, None
+    if filters.text:
+        scores = fulltext.match_scores(filters.text, scored=scored)
+        matched = BitMap(scores)
+    counts = search_facets.count(snapshot, filters, matched)
+    documents = search_filters.documents(snapshot, filters, matched)
+    return _Found(filters, documents, counts, search_facets.total(counts, filters), scores)
+
+
+def _find(snapshot, filters, scored):
+    """What the search finds; a query text that finds nothing is tried
+    again corrected, then with any of its words."""
+    found = _count(snapshot, filters, scored)
+    if found.total or not (filters.text and filters.text.positive):
+        return found
     fixes = spelling.corrections(filters.text)
     text = filters.text.corrected(fixes) if fixes else filters.text
     attempts = [text] if fixes else []
     if len(text.required) > 1:
         attempts.append(text.with_any_word())
     for attempt in attempts:
-        retried = replace(filters, text=attempt)
-        retried_counts, retried_total = _counted(retried)
-        if retried_total:
-            return retried, retried_counts, retried_total, fixes
-    return filters, counts, 0, {}
+        retried = _count(snapshot, replace(filters, text=attempt), scored)
+        if retried.total:
+            retried.fixes = fixes
+            return retried
+    return found
 
 
 def _suggestion(query, text, fixes):
@@ -216,12 +236,14 @@ def search(params, *, on=None, per_page=PER_PAGE):
     text = TextQuery.parse(query) or None
     sort = _sort(form, text)
     refresh_statuses(on)
-    filters, counts, total, fixes = _find(_filters(form, text, options))
+    index = snapshot.current()
+    found = _find(index, _filters(form, text, options), scored=sort == "relevance")
+    filters, total = found.filters, found.total
     page, num_pages = _page(form.value("page", 1), total, per_page, errors)
-    rows = results.page_rows(filters, sort, page, per_page) if total else []
+    rows = results.page_rows(index, found.documents, sort, found.scores, page, per_page)
     state = _state(form)
-    facet_groups = search_facets.groups(counts, options, state)
-    suggestion = _suggestion(query, text, fixes) if fixes else None
+    facet_groups = search_facets.groups(found.counts, options, state)
+    suggestion = _suggestion(query, text, found.fixes) if found.fixes else None
     return SearchResult(
         form=form,
         errors=errors,

@@ -3,10 +3,10 @@
 Counts are disjunctive: the counts of a group are taken with every filter
 applied except the group's own, so they say how many results a value gives
 when it is added to (OR) the values already chosen in that group, and the
-other values of a chosen group do not drop to zero. All counts come from one
-SQL statement (a UNION ALL of GROUP BY queries over common table
-expressions), whatever the number of results. The total number of results
-is read off the type counts.
+other values of a chosen group do not drop to zero. Each count is the size
+of the intersection of two bitmaps of the in-memory index
+(`search.snapshot`): no query, whatever the number of results. The total
+number of results is read off the type counts.
 
 Regions count by containment, like the filter: the count of Landkreis
 Northeim is the number of entries for Northeim, Niedersachsen, Bund and EU.
@@ -19,15 +19,12 @@ summed.
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.status import STATUS_ORDER
 
 from . import filters as search_filters
-from . import fulltext
-from .models import DocumentTag, Kind
 from .vocabularies import Option, ancestors
 
 GROUPS = {
@@ -64,59 +61,30 @@ class FacetGroup:
         return [v for v in self.values if v.selected]
 
 
-def _bases(filters):
-    """Common table expressions of the document sets the groups count over
-    — b0 with every filter, b_<group> without the group's own filter where
-    it is set — and the name each group counts over. Each set is evaluated
-    once per statement, however many groups read it."""
-    ctes, names = [], {}
-    for group in (None, *GROUPS):
-        if group is not None and not filters.active(group):
-            names[group] = "b0"
-            continue
-        name = f"b_{group}" if group else "b0"
-        lifted = filters.without(group) if group else filters
-        sql, params = (
-            search_filters.documents(lifted).values("id", "kind", "status_code").query.sql_with_params()
-        )
-        ctes.append((f"{name} AS MATERIALIZED ({sql})", params))
-        names[group] = name
-    return ctes, names
+def _base(snapshot, filters, group, matched, everything):
+    """The documents a group counts over: every filter but the group's own."""
+    if group is None or not filters.active(group):
+        return everything
+    return search_filters.documents(snapshot, filters.without(group), matched)
 
 
-def _selects(filters, names):
-    """One SELECT group, code, count per group."""
-    tag_table, group_column = DocumentTag._meta.db_table, connection.ops.quote_name("group")
-    for group in GROUPS:
-        base = names[group]
-        if group == "type":
-            yield f"SELECT 'type', kind, COUNT(*) FROM {base} GROUP BY kind", []
-        elif group == "status":
-            yield (
-                f"SELECT 'status', status_code, COUNT(*) FROM {base} WHERE kind = %s GROUP BY status_code",
-                [Kind.PROGRAMME.value],
-            )
-        else:
-            # Every tag belongs to a document: without any filter, no join.
-            within = f" AND document_id IN (SELECT id FROM {base})" if filters.without(group).any() else ""
-            where = f"{group_column} = %s{within}"
-            yield f"SELECT %s, code, COUNT(*) FROM {tag_table} WHERE {where} GROUP BY code", [group, group]
-
-
-def count(filters):
+def count(snapshot, filters, matched=None):
     """{"type": Counter({"programme": 41, …}), "region": Counter({"03155": 12, …}), …}
-    in one statement."""
-    ctes, names = _bases(filters)
-    if filters.text:
-        ctes.insert(0, fulltext.match_cte(filters.text, scored=False))
-    selects = list(_selects(filters, names))
-    sql = " UNION ALL ".join(select for select, _params in selects)
-    sql, params = fulltext.with_ctes(ctes, sql, [p for _select, params in selects for p in params])
+    over the in-memory index; `matched` is the bitmap of the text matches."""
+    everything = search_filters.documents(snapshot, filters, matched)
     counts = defaultdict(Counter)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for group, code, n in cursor.fetchall():
-            counts[group][code] += n
+    for group in GROUPS:
+        base = _base(snapshot, filters, group, matched, everything)
+        if group == "type":
+            values = snapshot.kinds
+        elif group == "status":
+            values = snapshot.statuses
+        else:
+            values = snapshot.tags.get(group, {})
+        for code, documents in values.items():
+            n = base.intersection_cardinality(documents)
+            if n:
+                counts[group][code] = n
     counts["region"] = _contained(counts["region"], filters.region_options)
     return counts
 

@@ -1,7 +1,8 @@
-"""The filters of a search, as a queryset of search documents.
+"""The filters of a search, as a set of search documents.
 
-`documents(filters)` returns the documents of the published entries that
-pass every filter; `filters.without(group)` lifts one filter for the
+`documents(snapshot, filters, matched)` returns the ids of the documents
+(of published entries) that pass every filter, as a bitmap of the
+in-memory index (`search.snapshot`); `filters.without(group)` lifts one filter for the
 disjunctive facet counts. Within a filter the chosen values are
 alternatives (OR); different filters all apply (AND).
 
@@ -15,16 +16,13 @@ alternatives (OR); different filters all apply (AND).
   is open (a programme without any amount matches every range).
 - status, applicant_type and amounts describe programmes only: when one of
   them is set, institutions drop out of the result.
-- text: the documents matching the query text, from the relation `m` that
-  `search.fulltext.match_cte` puts in front of the statement.
+- text: the documents matching the query text, as the full-text engine
+  found them (`search.fulltext.match_scores`).
 """
 
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
-
-from .models import DocumentTag, Kind, SearchDocument
+from .models import Kind
 from .vocabularies import ancestors
 
 TAG_GROUPS = ("integration_area", "target_group", "applicant_type", "funding_kind")
@@ -68,35 +66,23 @@ class Filters:
         return sorted({code for place in self.region for code in ancestors(self.region_options, place)})
 
 
-def _tagged(group, codes):
-    # IN (subquery), not a correlated EXISTS: the tagged documents are looked
-    # up once, then each document is checked against that set.
-    return Q(id__in=DocumentTag.objects.filter(group=group, code__in=codes).values("document_id"))
-
-
-def _amounts(queryset, low, high):
-    if low is not None:
-        queryset = queryset.filter(Q(amount_max_eur__isnull=True) | Q(amount_max_eur__gte=low))
-    if high is not None:
-        queryset = queryset.filter(Q(amount_min_eur__isnull=True) | Q(amount_min_eur__lte=high))
-    return queryset
-
-
-def documents(filters):
-    """Search documents passing `filters`."""
-    queryset = SearchDocument.objects.order_by()
+def documents(snapshot, filters, matched=None):
+    """Ids of the search documents passing `filters`, as a bitmap of the
+    `snapshot`; `matched` is the bitmap of the documents matching the text."""
+    result = snapshot.everything
     if filters.text:
-        queryset = queryset.filter(id__in=RawSQL("SELECT doc_id FROM m", []))
+        result = result & matched
     if filters.type:
-        queryset = queryset.filter(kind__in=filters.type)
+        result = result & snapshot.kind(filters.type)
     if any(filters.active(name) for name in PROGRAMME_ONLY):
-        queryset = queryset.filter(kind=Kind.PROGRAMME)
+        result = result & snapshot.kind([Kind.PROGRAMME])
     if filters.status:
-        queryset = queryset.filter(status_code__in=filters.status)
-    queryset = _amounts(queryset, filters.amount_min, filters.amount_max)
+        result = result & snapshot.status(filters.status)
+    if filters.active("amount"):
+        result = result & snapshot.amounts.reaching(filters.amount_min, filters.amount_max)
     for group in TAG_GROUPS:
         if getattr(filters, group):
-            queryset = queryset.filter(_tagged(group, getattr(filters, group)))
+            result = result & snapshot.tagged(group, getattr(filters, group))
     if filters.region:
-        queryset = queryset.filter(_tagged("region", filters.reach()))
-    return queryset
+        result = result & snapshot.tagged("region", filters.reach())
+    return result

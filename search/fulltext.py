@@ -17,9 +17,9 @@ quoted again here, so quotes, `*`, `-`, NEAR, AND/OR, parentheses, colons and
 prefixes (`"forderung"*` / `'forderung':*`), phrases as adjacent words, and a
 query of several words gets a bonus where they appear as a phrase.
 
-`match_cte(text_query)` makes that relation the common table expression
-`m` in front of a statement (built by search.filters, which refers to
-`m`): the engine evaluates the text query once per statement.
+`match_scores(text_query)` runs it once per search and returns every
+matching document with its score; filters, counts and order then work on
+those ids in memory (`search.snapshot`).
 """
 
 from django.db import connection
@@ -208,18 +208,10 @@ def matches(text_query, *, scored=True):
     raise NotImplementedError(f"No full-text search for {connection.vendor}")
 
 
-def match_cte(text_query, *, scored=True):
-    """(sql, params) of the common table expression m(doc_id, score): the
-    documents matching `text_query`, for a WITH clause in front of a
-    statement that refers to `m`. MATERIALIZED: the engine evaluates (and on
-    SQLite ranks) the matches once, not once per row that refers to them."""
-    match_sql, match_params = matches(text_query, scored=scored)
-    return f"m AS MATERIALIZED ({match_sql})", match_params
-
-
-def with_ctes(ctes, sql, params):
-    """`sql` with the common table expressions [(sql, params), …] in front."""
-    if not ctes:
-        return sql, list(params)
-    head = "WITH " + ", ".join(cte for cte, _params in ctes)
-    return f"{head} {sql}", [p for _cte, cte_params in ctes for p in cte_params] + list(params)
+def match_scores(text_query, *, scored=True):
+    """{document id: score} of the documents matching `text_query`, in one
+    statement; a higher score is more relevant (0.0 for all unless `scored`)."""
+    sql, params = matches(text_query, scored=scored)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())

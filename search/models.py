@@ -106,3 +106,14 @@ class Term(models.Model):
 
     def __str__(self):
         return self.stem
+
+
+class IndexVersion(models.Model):
+    """One row whose token changes with every write to the documents or
+    their tags (database triggers, see `search.snapshot`), so that a process
+    can tell cheaply whether its in-memory copy of the index is current."""
+
+    token = models.CharField(max_length=40)
+
+    def __str__(self):
+        return self.token

@@ -1,9 +1,5 @@
-"""One page of results, ranked in one query, then the entries of that page
-in a fixed number of queries (the total comes with the facet counts).
-
-The page query reads the filtered search documents (an ORM queryset,
-compiled by Django), joined to the full-text matches `m` when there is a
-query text, ordered in SQL and cut with LIMIT/OFFSET.
+"""One page of results, ranked in memory (`search.snapshot`), then the
+entries of that page in a fixed number of queries.
 
 Orders (expired programmes last in every order, as the product asks):
 - relevance: score, then title (without query text: as deadline);
@@ -17,75 +13,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from django.db import connection
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 
 from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published
 from catalogue.status import Status, days_left_in_words
 
-from . import filters as search_filters
-from . import fulltext
 from .models import Kind
 from .snippets import highlight, snippet
 
-COLUMNS = (
-    "kind",
-    "r_entry",
-    "id",
-    "r_expired",
-    "r_group",
-    "status_code",
-    "next_deadline",
-    "created_at",
-    "sort_title",
-)
-ORDERS = {
-    "relevance": "h.r_expired, score DESC, h.sort_title, h.kind DESC, h.r_entry",
-    "deadline": "h.r_expired, h.r_group, h.next_deadline, h.sort_title, h.kind DESC, h.r_entry",
-    "newest": "h.r_expired, h.created_at DESC, h.kind DESC, h.r_entry DESC",
-    "title": "h.r_expired, h.sort_title, h.kind DESC, h.r_entry",
-}
 
-
-def _rows(filters):
-    expired = When(status_code=Status.EXPIRED.value, then=Value(1))
-    group = Case(
-        When(kind=Kind.INSTITUTION, then=Value(2)),
-        When(next_deadline__isnull=False, then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-    return (
-        search_filters.documents(filters)
-        .annotate(
-            r_entry=Coalesce(F("programme_id"), F("institution_id")),
-            r_expired=Case(expired, default=Value(0), output_field=IntegerField()),
-            r_group=group,
-        )
-        .values_list(*COLUMNS)
-    )
-
-
-def page_rows(filters, sort, page, per_page):
-    """[(kind, entry id, score, status_code, next_deadline), …] of one page."""
-    rows_sql, params = _rows(filters).query.sql_with_params()
-    has_text = bool(filters.text and filters.text.positive)
-    order = ORDERS["deadline" if sort == "relevance" and not has_text else sort]
-    if filters.text:
-        sql = (
-            f"SELECT h.kind, h.r_entry, m.score, h.status_code, h.next_deadline FROM ({rows_sql}) h "
-            "JOIN m ON m.doc_id = h.id"
-        )
-        sql, params = fulltext.with_ctes([fulltext.match_cte(filters.text)], sql, params)
-    else:
-        sql = f"SELECT h.kind, h.r_entry, 0.0, h.status_code, h.next_deadline FROM ({rows_sql}) h"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"{sql} ORDER BY {order} LIMIT %s OFFSET %s", [*params, per_page, (page - 1) * per_page]
-        )
-        return cursor.fetchall()
+def page_rows(snapshot, documents, sort, scores, page, per_page):
+    """[(kind, entry id, score, status_code, next_deadline), …] of one page
+    of `documents` (a bitmap of the snapshot); `scores` {id: score} of the
+    text matches, or None without query text."""
+    sort = "deadline" if sort == "relevance" and not scores else sort
+    ids = snapshot.ranked(documents, sort, scores, (page - 1) * per_page, per_page)
+    rows = [snapshot.rows[d] for d in ids]
+    return [
+        (row.kind, row.entry, scores.get(d, 0.0) if scores else 0.0, row.status_code, row.next_deadline)
+        for d, row in zip(ids, rows, strict=True)
+    ]
 
 
 @dataclass

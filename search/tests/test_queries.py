@@ -7,9 +7,13 @@ from django.http import QueryDict
 from catalogue.tests.factories import InstitutionFactory, ProgrammeInstitutionFactory
 from search.core import search
 
-# vocabularies, status freshness, facet counts, page, programmes, their
-# institution links, institutions
-SEARCH_QUERIES = 7
+# vocabularies, status freshness, index version, programmes, their
+# institution links, institutions; the in-memory index is current (warm)
+SEARCH_QUERIES = 6
+# + the full-text matches
+TEXT_QUERIES = SEARCH_QUERIES + 1
+# the index's documents and tags, read once after every change
+SNAPSHOT_QUERIES = 2
 
 
 def catalogue(size):
@@ -25,9 +29,9 @@ def catalogue(size):
 CASES = [
     # (query, queries, results for size 1, results for size 3)
     ("", SEARCH_QUERIES, 3, 7),
-    ("q=Sport", SEARCH_QUERIES, 3, 7),
+    ("q=Sport", TEXT_QUERIES, 3, 7),
     # programmes only: no institution query
-    ("q=Sport&region=03155&status=open&sort=title", SEARCH_QUERIES - 1, 1, 3),
+    ("q=Sport&region=03155&status=open&sort=title", TEXT_QUERIES - 1, 1, 3),
     ("integration_area=sport-bewegung", SEARCH_QUERIES - 1, 1, 3),
 ]
 
@@ -36,6 +40,7 @@ CASES = [
 @pytest.mark.parametrize(("params", "queries", "one", "three"), CASES)
 def test_search_query_count_is_fixed(db, django_assert_num_queries, size, params, queries, one, three):
     catalogue(size)
+    search(QueryDict())
 
     with django_assert_num_queries(queries):
         result = search(QueryDict(params))
@@ -47,19 +52,33 @@ def test_search_query_count_is_fixed(db, django_assert_num_queries, size, params
 @pytest.mark.parametrize("size", [1, 3])
 def test_search_page_query_count_is_fixed(client, db, django_assert_num_queries, size):
     catalogue(size)
+    search(QueryDict())
 
-    with django_assert_num_queries(SEARCH_QUERIES):
+    with django_assert_num_queries(TEXT_QUERIES):
         response = client.get("/suche/?q=Sport")
 
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("size", [1, 3])
+def test_first_search_after_a_change_reads_the_index_in_a_fixed_number_of_queries(
+    db, django_assert_num_queries, size
+):
+    catalogue(size)
+
+    with django_assert_num_queries(SEARCH_QUERIES + SNAPSHOT_QUERIES):
+        result = search(QueryDict())
+
+    assert result.total == (3 if size == 1 else 7)
+
+
 def test_typo_correction_adds_a_fixed_number_of_queries(db, django_assert_num_queries):
     catalogue(3)
+    search(QueryDict())
 
-    # + one look-up for the unknown word and one for its candidates, a second
-    # facet count; all hits are programmes: no institution query
-    with django_assert_num_queries(SEARCH_QUERIES + 2):
+    # + one look-up for the unknown word, one for its candidates and the
+    # corrected text's matches; all hits are programmes: no institution query
+    with django_assert_num_queries(TEXT_QUERIES + 2):
         result = search(QueryDict("q=Sportfoerdernug"))
 
     assert result.suggestion == "Sportförderung"

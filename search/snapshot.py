@@ -1,0 +1,240 @@
+"""The filter, count and sort columns of the search index, held in memory.
+
+Counting every vocabulary value over the matching documents was most of a
+search's time in SQL (one GROUP BY per facet group over thousands of tag
+rows, see docs/adr/0002-facet-counts-in-memory.md). Here each kind, status
+and vocabulary value is a compressed bitmap of document ids (pyroaring), so
+a filter is a union or intersection and a count the size of one, in
+microseconds; the sort orders are computed once.
+
+The database stays the only truth. A process reads a snapshot of the
+index with two aggregated queries and keeps it until the index changes:
+triggers on the documents and tags tables (migration 0003) write a fresh
+random token into `search_indexversion` with every change, and each search
+reads that token first. Random, not a counter: a rolled-back change must
+not leave a number behind that a later, different change reaches again.
+Without the row (a flushed test database) nothing is kept.
+"""
+
+import heapq
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+
+from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from pyroaring import BitMap
+
+from catalogue.status import Status
+
+from .models import DocumentTag, IndexVersion, Kind, SearchDocument
+
+# ---------- the triggers ----------
+
+_TABLES = (SearchDocument._meta.db_table, DocumentTag._meta.db_table)
+_VERSION = IndexVersion._meta.db_table
+_SQLITE_NEW_TOKEN = f"REPLACE INTO {_VERSION} (id, token) VALUES (1, lower(hex(randomblob(16))))"
+_POSTGRES_FUNCTION = f"""CREATE OR REPLACE FUNCTION search_index_changed() RETURNS trigger
+    LANGUAGE plpgsql AS $$ BEGIN
+        INSERT INTO {_VERSION} (id, token) VALUES (1, gen_random_uuid()::text)
+            ON CONFLICT (id) DO UPDATE SET token = EXCLUDED.token;
+        RETURN NULL;
+    END $$"""
+
+
+def _sqlite_triggers(table):
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        name = f"{table}_{event.lower()}_version"
+        yield f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN {_SQLITE_NEW_TOKEN}; END"
+
+
+def install_triggers(schema_editor):
+    """Migration 0003. Statement-level triggers on PostgreSQL (TRUNCATE
+    included); SQLite has row-level triggers only."""
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute(_POSTGRES_FUNCTION)
+    for table in _TABLES:
+        if vendor == "sqlite":
+            for statement in _sqlite_triggers(table):
+                schema_editor.execute(statement)
+        elif vendor == "postgresql":
+            schema_editor.execute(
+                f"CREATE OR REPLACE TRIGGER {table}_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+                f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION search_index_changed()"
+            )
+
+
+def uninstall_triggers(schema_editor):
+    vendor = schema_editor.connection.vendor
+    for table in _TABLES:
+        if vendor == "sqlite":
+            for event in ("insert", "update", "delete"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_{event}_version")
+        elif vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_version ON {table}")
+    if vendor == "postgresql":
+        schema_editor.execute("DROP FUNCTION IF EXISTS search_index_changed()")
+
+
+# ---------- the snapshot ----------
+
+
+def union(bitmaps):
+    bitmaps = list(bitmaps)
+    return BitMap.union(*bitmaps) if bitmaps else BitMap()
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    entry: int  # programme or institution id
+    status_code: str | None
+    next_deadline: str | None
+
+
+class Snapshot:
+    """The documents of the index as bitmaps, rows and sort orders."""
+
+    def __init__(self, documents, tags):
+        self.rows, self.kinds, self.statuses, self.tags = {}, {}, {}, tags
+        keys = {"deadline": {}, "newest": {}, "title": {}}
+        for doc_id, kind, entry, code, deadline, created, title, *_amounts in documents:
+            self.rows[doc_id] = Row(kind, entry, code, deadline)
+            self.kinds.setdefault(kind, BitMap()).add(doc_id)
+            if code:
+                self.statuses.setdefault(code, BitMap()).add(doc_id)
+            for name, key in _sort_keys(kind, entry, code, deadline, created, title).items():
+                keys[name][doc_id] = key
+        self.everything = union(self.kinds.values())
+        self.amounts = _Amounts(documents)
+        self.orders = {name: sorted(by_id, key=by_id.__getitem__) for name, by_id in keys.items()}
+        self.positions = {name: {d: i for i, d in enumerate(order)} for name, order in self.orders.items()}
+
+    def kind(self, codes):
+        return union(self.kinds.get(code, BitMap()) for code in codes)
+
+    def status(self, codes):
+        return union(self.statuses.get(code, BitMap()) for code in codes)
+
+    def tagged(self, group, codes):
+        values = self.tags.get(group, {})
+        return union(values.get(code, BitMap()) for code in codes)
+
+    def ranked(self, documents, sort, scores, offset, limit):
+        """Document ids of `documents` at [offset, offset + limit) in the
+        order `sort`; "relevance" orders by `scores` ({id: score}), then title."""
+        wanted = offset + limit
+        if sort == "relevance":
+            expired, title = self.statuses.get(Status.EXPIRED.value, BitMap()), self.positions["title"]
+            top = heapq.nsmallest(wanted, documents, key=lambda d: (d in expired, -scores[d], title[d]))
+        elif len(documents) * 8 < len(self.everything):
+            top = heapq.nsmallest(wanted, documents, key=self.positions[sort].__getitem__)
+        else:  # most documents: walk the order until the page is full
+            top = list(islice((d for d in self.orders[sort] if d in documents), wanted))
+        return top[offset:]
+
+
+def _sort_keys(kind, entry, code, deadline, created, title):
+    """The orders of `search.results`: expired programmes last in each;
+    deadline — dated, then rolling and undated programmes, then institutions;
+    programmes before institutions at equal keys."""
+    expired = code == Status.EXPIRED.value
+    programme_first = 0 if kind == Kind.PROGRAMME else 1
+    group = 2 if kind == Kind.INSTITUTION else (0 if deadline else 1)
+    newest = -created.timestamp() if isinstance(created, datetime) else float("inf")
+    return {
+        "deadline": (expired, group, deadline or "", title, programme_first, entry),
+        "newest": (expired, newest, programme_first, -entry),
+        "title": (expired, title, programme_first, entry),
+    }
+
+
+class _Amounts:
+    """Programmes by the bounds of their amount, for range filters."""
+
+    def __init__(self, documents):
+        lows, highs = [], []
+        self.without_min, self.without_max = BitMap(), BitMap()
+        for doc_id, kind, *_rest, low, high in documents:
+            if kind != Kind.PROGRAMME:
+                continue
+            if low is None:
+                self.without_min.add(doc_id)
+            else:
+                lows.append((low, doc_id))
+            if high is None:
+                self.without_max.add(doc_id)
+            else:
+                highs.append((high, doc_id))
+        lows.sort()
+        highs.sort()
+        self.lows, self.low_ids = [v for v, _d in lows], [d for _v, d in lows]
+        self.highs, self.high_ids = [v for v, _d in highs], [d for _v, d in highs]
+
+    def reaching(self, low, high):
+        """Programmes whose range [min, max] overlaps [low, high]; a missing
+        bound is open on either side."""
+        result = None
+        if low is not None:  # max >= low
+            start = bisect_left(self.highs, low)
+            result = BitMap(self.high_ids[start:]) | self.without_max
+        if high is not None:  # min <= high
+            end = bisect_right(self.lows, high)
+            below = BitMap(self.low_ids[:end]) | self.without_min
+            result = below if result is None else result & below
+        return result
+
+
+# ---------- reading it ----------
+
+_DOCUMENT_COLUMNS = (
+    "id",
+    "kind",
+    "entry",
+    "status_code",
+    "next_deadline",
+    "created_at",
+    "sort_title",
+    "amount_min_eur",
+    "amount_max_eur",
+)
+
+
+def _documents():
+    entry = Coalesce(F("programme_id"), F("institution_id"))
+    return list(SearchDocument.objects.order_by().annotate(entry=entry).values_list(*_DOCUMENT_COLUMNS))
+
+
+def _tags():
+    """{group: {code: BitMap of document ids}}, one row per value."""
+    ids = "array_agg(document_id)" if connection.vendor == "postgresql" else "group_concat(document_id)"
+    sql = f'SELECT "group", code, {ids} FROM {DocumentTag._meta.db_table} GROUP BY "group", code'
+    tags = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        for group, code, members in cursor.fetchall():
+            members = members if isinstance(members, list) else map(int, members.split(","))
+            tags.setdefault(group, {})[code] = BitMap(members)
+    return tags
+
+
+def _token():
+    return IndexVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+_kept = {}  # {connection alias: (token, Snapshot)}
+
+
+def current():
+    """The snapshot of the index as the database has it now."""
+    token = _token()  # first: a change after this read only makes the copy newer
+    kept_token, kept = _kept.get(connection.alias, (None, None))
+    if token is not None and token == kept_token:
+        return kept
+    snapshot = Snapshot(_documents(), _tags())
+    if token is not None:
+        _kept[connection.alias] = (token, snapshot)
+    return snapshot
