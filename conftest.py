@@ -7,6 +7,7 @@ arithmetic never depends on the day the suite runs.
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 TODAY = date(2026, 11, 25)
@@ -25,3 +26,12 @@ def german_by_default():
     reset it), which would leak into the next test's gettext calls."""
     with translation.override("de"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rendered search pages are kept by index version; a rolled-back test
+    returns to an earlier version, so nothing cached may outlive a test."""
+    cache.clear()
+    yield
+    cache.clear()

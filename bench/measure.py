@@ -5,7 +5,9 @@
 Server time is one call of `search.core.search()` plus turning its result
 into the data a page or the API shows (hits with snippets, facet groups with
 counts and toggle URLs, serialised to JSON) — everything but HTTP and the
-template. For reference the same mix also goes through Django's test client
+template. The in-memory index (`search.snapshot`) is current during the
+passes, as it is between changes; the time to read it anew after a change
+is measured apart ("snapshot"). For reference the same mix also goes through Django's test client
 (`GET /suche/?…`: middleware, view, template). One warm-up pass over the
 whole mix, then ROUNDS passes; the passes interleave the searches so that no
 search finds the caches primed by its own previous run.
@@ -92,12 +94,15 @@ def time_core(mix, rounds, on):
 
 
 def time_client(mix, rounds):
-    """{name: [milliseconds, …]} for a full GET /suche/?… through the test client."""
+    """{name: [milliseconds, …]} for a full GET /suche/?… through the test
+    client, rendered each time (the page cache is emptied first)."""
+    from django.core.cache import cache
     from django.test import Client
 
     client = Client()
 
     def once(query_string):
+        cache.clear()  # the page as rendered, not as kept (search/views.py)
         started = time.perf_counter()
         response = client.get("/suche/?" + query_string)
         elapsed = (time.perf_counter() - started) * 1000
@@ -125,6 +130,30 @@ def _passes(mix, rounds, once, budget=BUDGET_SECONDS, min_rounds=MIN_ROUNDS):
     return samples
 
 
+def time_snapshot(rounds=3):
+    """Reading the in-memory index anew, as the first search after a change
+    does: median milliseconds, and its size in MB (tracemalloc, one read)."""
+    import statistics
+    import tracemalloc
+
+    from search import snapshot
+
+    def read():
+        return snapshot.Snapshot(snapshot._documents(), snapshot._tags())
+
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        read()
+        times.append((time.perf_counter() - started) * 1000)
+    tracemalloc.start()
+    kept = read()
+    size, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
+    return {"ms": round(statistics.median(times), 1), "mb": round(size / 2**20, 1)}
+
+
 def catalogue_size():
     from catalogue.models import Institution, Programme
 
@@ -150,6 +179,7 @@ def main(argv=None):
         **catalogue_size(),
         "core": summary(core),
         "client": summary(client),
+        "snapshot": time_snapshot(),
     }
     if args.datasette:
         from bench import datasette_ref

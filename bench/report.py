@@ -30,6 +30,8 @@ def summary_line(results):
         line[f"{name}_p95_ms"] = run["core"]["p95_ms"] if run else None
         line[f"{name}_page_p50_ms"] = run["client"]["p50_ms"] if run else None
         line[f"{name}_page_p95_ms"] = run["client"]["p95_ms"] if run else None
+        line[f"{name}_snapshot_ms"] = run["snapshot"]["ms"] if run and "snapshot" in run else None
+        line[f"{name}_snapshot_mb"] = run["snapshot"]["mb"] if run and "snapshot" in run else None
     datasette = (results.get("sqlite_10k") or {}).get("datasette")
     line["ratio_vs_datasette_10k"] = datasette["ratio"] if datasette else None
     line["datasette_10k_facet_ms"] = datasette["datasette_ms"] if datasette else None

@@ -221,7 +221,8 @@ def _tags():
     return tags
 
 
-def _token():
+def token():
+    """The index version as the database has it now (None without its row)."""
     return IndexVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
@@ -230,11 +231,11 @@ _kept = {}  # {connection alias: (token, Snapshot)}
 
 def current():
     """The snapshot of the index as the database has it now."""
-    token = _token()  # first: a change after this read only makes the copy newer
+    version = token()  # first: a change after this read only makes the copy newer
     kept_token, kept = _kept.get(connection.alias, (None, None))
-    if token is not None and token == kept_token:
+    if version is not None and version == kept_token:
         return kept
     snapshot = Snapshot(_documents(), _tags())
-    if token is not None:
-        _kept[connection.alias] = (token, snapshot)
+    if version is not None:
+        _kept[connection.alias] = (version, snapshot)
     return snapshot

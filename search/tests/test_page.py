@@ -156,3 +156,30 @@ def test_search_page_names_a_funder_with_two_roles_once(client, db):
     html = page(client, "?q=Nachbarschaftsfonds")
 
     assert html.count("Stadt Hildesheim") == 1
+
+
+def test_a_repeated_search_page_is_served_from_the_cache_with_one_query(
+    client, corpus, django_assert_num_queries
+):
+    first = page(client, "?q=Sprachkurs&region=03155")
+
+    with django_assert_num_queries(1):  # the index version
+        again = page(client, "?q=Sprachkurs&region=03155")
+
+    assert again == first
+
+
+def test_a_cached_search_page_shows_a_programme_published_after_it(client, corpus):
+    assert "Quartierskochen" not in page(client, "?sort=title")
+
+    ProgrammeFactory(slug="quartierskochen", title="Quartierskochen")
+
+    assert "Quartierskochen" in page(client, "?sort=title")
+
+
+def test_cached_search_pages_are_kept_per_language(client, corpus):
+    german = client.get("/suche/?status=open").content.decode()
+    english = client.get("/en/suche/?status=open").content.decode()
+
+    assert '<html lang="de"' in german
+    assert '<html lang="en"' in english
