@@ -80,6 +80,9 @@ def parse_wrk(output):
 
 
 def run(database_url, seconds=WRK_SECONDS):
+    """{"cached": {...}, "uncached": {...}}: the mix as visitors repeat it
+    (pages come from the page cache, search/views.py), and with every URL
+    made unique so that each page is searched and rendered."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(LOG, "w")  # noqa: SIM115 (closed in finally, after the server)
@@ -95,16 +98,7 @@ def run(database_url, seconds=WRK_SECONDS):
         with tempfile.NamedTemporaryFile("w", suffix=".txt") as paths:
             paths.write("".join(f"/suche/?{qs}\n" for _, qs in MIX))
             paths.flush()
-            command = [
-                "wrk",
-                f"-t{WRK_THREADS}",
-                f"-c{WRK_CONNECTIONS}",
-                f"-d{seconds}s",
-                f"--timeout={WRK_TIMEOUT}s",
-            ]
-            command += ["-s", str(ROOT / "bench/mix.lua"), base, "--", paths.name]
-            done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60)
-        return parse_wrk(done.stdout)
+            return {mode: _wrk(base, paths.name, seconds, mode) for mode in ("cached", "uncached")}
     finally:
         server.terminate()
         try:
@@ -113,6 +107,13 @@ def run(database_url, seconds=WRK_SECONDS):
             server.kill()
             server.wait()
         log.close()
+
+
+def _wrk(base, paths, seconds, mode):
+    command = ["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s"]
+    command += [f"--timeout={WRK_TIMEOUT}s", "-s", str(ROOT / "bench/mix.lua"), base, "--", paths, mode]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60)
+    return parse_wrk(done.stdout)
 
 
 def main():

@@ -3,6 +3,8 @@
 -- Each thread cycles through the search paths in paths.txt (one per line,
 -- the mix of bench/mix.py), counts answers outside 2xx, and the last line
 -- printed is one JSON object with the counts and latency percentiles.
+-- With a second argument "uncached" every path gets a parameter of its own
+-- (ignored by the search), so that no page comes from the page cache.
 
 local threads = {}
 
@@ -20,11 +22,18 @@ function init(args)
   -- Threads start at different searches so they do not move in lockstep.
   counter = (id or 0) % #paths
   non2xx = 0
+  uncached = args[2] == "uncached"
+  sent = 0
 end
 
 function request()
   counter = counter % #paths + 1
-  return wrk.format("GET", paths[counter])
+  sent = sent + 1
+  local path = paths[counter]
+  if uncached then
+    path = path .. "&bench=" .. tostring(math.random(1, 1000000000)) .. "-" .. sent
+  end
+  return wrk.format("GET", path)
 end
 
 function response(status, headers, body)

@@ -38,9 +38,11 @@ def summary_line(results):
     line["ours_10k_facet_ms"] = datasette["ours_ms"] if datasette else None
     line["facet_count_mismatches"] = len(datasette["count_mismatches"]) if datasette else None
     load = results.get("load_10k")
-    line["search_pages_per_s_10k"] = load["requests_per_s"] if load else None
-    line["load_requests_10k"] = load["requests"] if load else None
-    line["errors"] = load["errors"] if load else None
+    cached, uncached = (load["cached"], load["uncached"]) if load else (None, None)
+    line["search_pages_per_s_10k"] = cached["requests_per_s"] if load else None
+    line["search_pages_per_s_10k_uncached"] = uncached["requests_per_s"] if load else None
+    line["load_requests_10k"] = cached["requests"] + uncached["requests"] if load else None
+    line["errors"] = cached["errors"] + uncached["errors"] if load else None
     return line
 
 
@@ -105,13 +107,14 @@ def _load(results):
     load = results.get("load_10k")
     if not load:
         return []
-    return [
-        "",
-        f"load, sqlite 10k, gunicorn -w 2, wrk -t2 -c8 -d15s over the mix: {load['requests_per_s']} pages/s, "
-        f"{load['requests']} requests, latency p50 {load['latency_p50_ms']} ms, "
-        f"p99 {load['latency_p99_ms']} ms, errors {load['errors']} "
-        f"(non-2xx {load['non_2xx']}, socket {load['socket_errors']})",
-    ]
+    rows = ["", "load, sqlite 10k, gunicorn -w 2, wrk -t2 -c8 -d15s over the mix:"]
+    for mode, run in load.items():
+        rows.append(
+            f"  {mode:<9} {run['requests_per_s']} pages/s, {run['requests']} requests, "
+            f"latency p50 {run['latency_p50_ms']} ms, p99 {run['latency_p99_ms']} ms, errors {run['errors']} "
+            f"(non-2xx {run['non_2xx']}, socket {run['socket_errors']})"
+        )
+    return rows
 
 
 def table(results, seconds, busy):
