@@ -44,24 +44,13 @@ def make_handler(site):
                 site.requests.append((self.command, self.path))
                 site.in_flight += 1
                 site.most_in_flight = max(site.most_in_flight, site.in_flight)
+            # Done before the answer goes out: once the client has it, it may
+            # send its next request before this thread would get to count down.
             try:
-                self.respond(send_body)
+                status, headers = self.decide()
             finally:
                 with site.lock:
                     site.in_flight -= 1
-
-        def respond(self, send_body):
-            path = self.path.split("?")[0]
-            if path == "/langsam":
-                site.release.wait(5)  # hangs until the test is over
-            if path == "/gemaechlich":
-                time.sleep(0.2)
-            status, headers = {
-                "/alt": (301, {"Location": "/neu"}),
-                "/fehlt": (404, {}),
-                "/kaputt": (500, {}),
-                "/nur-get": (405 if self.command == "HEAD" else 200, {}),
-            }.get(path, (200, {}))
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -69,6 +58,19 @@ def make_handler(site):
             self.end_headers()
             if send_body:
                 self.wfile.write(b"ok")
+
+        def decide(self):
+            path = self.path.split("?")[0]
+            if path == "/langsam":
+                site.release.wait(5)  # hangs until the test is over
+            if path == "/gemaechlich":
+                time.sleep(0.2)
+            return {
+                "/alt": (301, {"Location": "/neu"}),
+                "/fehlt": (404, {}),
+                "/kaputt": (500, {}),
+                "/nur-get": (405 if self.command == "HEAD" else 200, {}),
+            }.get(path, (200, {}))
 
         def log_message(self, *args):
             pass  # keep the test output clean
