@@ -138,20 +138,20 @@ class _Found:
     fixes: dict = field(default_factory=dict)
 
 
-def _count(snapshot, filters, scored):
+def _count(index, filters, scored):
     scores, matched = None, None
     if filters.text:
         scores = fulltext.match_scores(filters.text, scored=scored)
         matched = BitMap(scores)
-    counts = search_facets.count(snapshot, filters, matched)
-    documents = search_filters.documents(snapshot, filters, matched)
+    counts = search_facets.count(index, filters, matched)
+    documents = search_filters.documents(index, filters, matched)
     return _Found(filters, documents, counts, search_facets.total(counts, filters), scores)
 
 
-def _find(snapshot, filters, scored):
+def _find(index, filters, scored):
     """What the search finds; a query text that finds nothing is tried
     again corrected, then with any of its words."""
-    found = _count(snapshot, filters, scored)
+    found = _count(index, filters, scored)
     if found.total or not (filters.text and filters.text.positive):
         return found
     fixes = spelling.corrections(filters.text)
@@ -160,7 +160,7 @@ def _find(snapshot, filters, scored):
     if len(text.required) > 1:
         attempts.append(text.with_any_word())
     for attempt in attempts:
-        retried = _count(snapshot, replace(filters, text=attempt), scored)
+        retried = _count(index, replace(filters, text=attempt), scored)
         if retried.total:
             retried.fixes = fixes
             return retried

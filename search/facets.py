@@ -63,7 +63,7 @@ class FacetGroup:
 
 def _base(snapshot, filters, group, matched, everything):
     """The documents a group counts over: every filter but the group's own."""
-    if group is None or not filters.active(group):
+    if not filters.active(group):
         return everything
     return search_filters.documents(snapshot, filters.without(group), matched)
 
