@@ -143,8 +143,8 @@ def _count(index, filters, scored):
     if filters.text:
         scores = fulltext.match_scores(filters.text, scored=scored)
         matched = BitMap(scores)
-    counts = search_facets.count(index, filters, matched)
     documents = search_filters.documents(index, filters, matched)
+    counts = search_facets.count(index, filters, matched, found=documents)
     return _Found(filters, documents, counts, search_facets.total(counts, filters), scores)
 
 

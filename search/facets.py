@@ -68,10 +68,11 @@ def _base(snapshot, filters, group, matched, everything):
     return search_filters.documents(snapshot, filters.without(group), matched)
 
 
-def count(snapshot, filters, matched=None):
+def count(snapshot, filters, matched=None, found=None):
     """{"type": Counter({"programme": 41, …}), "region": Counter({"03155": 12, …}), …}
-    over the in-memory index; `matched` is the bitmap of the text matches."""
-    everything = search_filters.documents(snapshot, filters, matched)
+    over the in-memory index; `matched` is the bitmap of the text matches,
+    `found` the documents passing every filter when the caller has them."""
+    everything = found if found is not None else search_filters.documents(snapshot, filters, matched)
     counts = defaultdict(Counter)
     for group in GROUPS:
         base = _base(snapshot, filters, group, matched, everything)
