@@ -69,24 +69,31 @@ def replay(sql, params):
         started = time.perf_counter()
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            cursor.fetchall()
+            if cursor.description:  # not for SET
+                cursor.fetchall()
         best = min(best, time.perf_counter() - started)
     return best
 
 
 def report(query_string, on, show_plan):
+    from django.db import transaction
+
     timed_search(query_string, on)  # warm-up
     runs = [timed_search(query_string, on) for _ in range(RUNS)]
     total, statements = min(runs, key=lambda run: run[0])
-    statements = [(replay(sql, params), sql, params) for _seconds, sql, params in statements]
+    plan = None
+    with transaction.atomic():  # in order, in one transaction: SET LOCAL holds for what follows
+        statements = [(replay(sql, params), sql, params) for _seconds, sql, params in statements]
+        if show_plan and statements:
+            slowest = max(statements, key=lambda s: s[0])
+            plan = (slowest[0], explain(*slowest[1:]))
     sql_time = sum(s[0] for s in statements)
     print(f"?{query_string}: {total * 1000:.1f} ms (best of {RUNS}), {len(statements)} statements")
     print(f"  SQL {sql_time * 1000:.1f} ms (execute + fetch), Python {(total - sql_time) * 1000:.1f} ms")
     for seconds, sql, _params in sorted(statements, key=lambda s: -s[0]):
         print(f"  {seconds * 1000:7.1f} ms  {' '.join(sql.split())[:150]}")
-    if show_plan and statements:
-        seconds, sql, params = max(statements, key=lambda s: s[0])
-        print(f"plan of the slowest statement ({seconds * 1000:.1f} ms):\n{explain(sql, params)}")
+    if plan:
+        print(f"plan of the slowest statement ({plan[0] * 1000:.1f} ms):\n{plan[1]}")
 
 
 def python_profile(query_string, on):

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from pyroaring import BitMap
 
 from catalogue.status import STATUS_ORDER, Status, today
 
@@ -128,24 +127,22 @@ def _state(form):
 @dataclass
 class _Found:
     """The documents a search found: the filters that found them (the text
-    may be corrected), their bitmap, counts and text scores."""
+    may be corrected), their bitmap, counts and text matches."""
 
     filters: Filters
     documents: object
     counts: dict
     total: int
-    scores: dict | None = None
+    matches: fulltext.Matches | None = None
     fixes: dict = field(default_factory=dict)
 
 
 def _count(index, filters, scored):
-    scores, matched = None, None
-    if filters.text:
-        scores = fulltext.match_scores(filters.text, scored=scored)
-        matched = BitMap(scores)
+    matches = fulltext.match(filters.text, scored=scored) if filters.text else None
+    matched = matches.ids if matches else None
     documents = search_filters.documents(index, filters, matched)
     counts = search_facets.count(index, filters, matched, found=documents)
-    return _Found(filters, documents, counts, search_facets.total(counts, filters), scores)
+    return _Found(filters, documents, counts, search_facets.total(counts, filters), matches)
 
 
 def _find(index, filters, scored):
@@ -240,7 +237,7 @@ def search(params, *, on=None, per_page=PER_PAGE):
     found = _find(index, _filters(form, text, options), scored=sort == "relevance")
     filters, total = found.filters, found.total
     page, num_pages = _page(form.value("page", 1), total, per_page, errors)
-    rows = results.page_rows(index, found.documents, sort, found.scores, page, per_page)
+    rows = results.page_rows(index, found.documents, sort, found.matches, page, per_page)
     state = _state(form)
     facet_groups = search_facets.groups(found.counts, options, state)
     suggestion = _suggestion(query, text, found.fixes) if found.fixes else None

@@ -6,10 +6,16 @@ Both engines index the analysed columns of `SearchText` (see
 - SQLite: an FTS5 table `search_fts` over title, goals, body with the
   text table as external content, kept in step by triggers; ranked by
   `bm25` with column weights title 10, goals 4, body 1.
-- PostgreSQL: a stored generated tsvector column `vector` (weights A title,
-  B goals, C body) built with the text search configuration
-  `german_unaccent`, a GIN index on it; ranked by `ts_rank` with the same
-  order of weights.
+- PostgreSQL: a stored generated tsvector column `vector` (title, goals,
+  body) built with the text search configuration `german_unaccent`, with a
+  GIN index, finds the matches. Ranking every match with `ts_rank` would
+  read every matching vector (2–3 KB each, 0.5 s for a word in half of
+  100,000 entries), so the ranking reads two small columns instead (ADR
+  0003): `title_vector` sorts the matches with a query word in their title
+  first, and only these are ranked at once, by `ts_rank` over `lead` (the
+  title, weight A, and the first LEAD_WORDS words of goals, B, and body,
+  C). The other matches are ranked over `lead` only when a page reaches
+  past the title matches (`Matches.ranking`).
 
 Every query word is sanitised by the analyser (letters and digits only) and
 quoted again here, so quotes, `*`, `-`, NEAR, AND/OR, parentheses, colons and
@@ -17,12 +23,15 @@ quoted again here, so quotes, `*`, `-`, NEAR, AND/OR, parentheses, colons and
 prefixes (`"forderung"*` / `'forderung':*`), phrases as adjacent words, and a
 query of several words gets a bonus where they appear as a phrase.
 
-`match_scores(text_query)` runs it once per search and returns every
-matching document with its score; filters, counts and order then work on
-those ids in memory (`search.snapshot`).
+`match(text_query)` runs one statement per search and returns the matching
+documents (`Matches`); filters, counts and order then work on those ids in
+memory (`search.snapshot`).
 """
 
-from django.db import connection
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from pyroaring import BitMap
 
 CONFIG = "german_unaccent"
 FTS5_WEIGHTS = "10.0, 4.0, 1.0"
@@ -61,6 +70,44 @@ SQLITE_UNINSTALL = [
 # splits words, removes any accent left and keeps every word (a copy of
 # `simple`, not Snowball `german`, whose different stems would give
 # different answers than SQLite). See docs/adr/0001-search-engine.md.
+LEAD_WORDS = 20
+
+
+def _lead(column, words):
+    """SQL for the first `words` words of a column (immutable, as a generated column needs)."""
+    return f"coalesce(substring({column} from '^\\S+(?:\\s+\\S+){{0,{words - 1}}}'), '')"
+
+
+# The small columns the ranking reads (ADR 0003), kept in the row (storage
+# MAIN), while the large ones (`vector`, the texts) move to TOAST storage
+# (toast_tuple_target): a match found in the GIN index then costs a visit
+# to a narrow row, not the reading of its whole text.
+POSTGRES_RANKING = [
+    "ALTER TABLE search_searchtext SET (toast_tuple_target = 128)",
+    "ALTER TABLE search_searchtext ALTER COLUMN vector SET STORAGE EXTERNAL",
+    f"""ALTER TABLE search_searchtext ADD COLUMN IF NOT EXISTS title_vector tsvector
+        GENERATED ALWAYS AS (to_tsvector('{CONFIG}'::regconfig, title)) STORED""",
+    f"""ALTER TABLE search_searchtext ADD COLUMN IF NOT EXISTS lead tsvector
+        GENERATED ALWAYS AS (
+            setweight(to_tsvector('{CONFIG}'::regconfig, title), 'A')
+            || setweight(to_tsvector('{CONFIG}'::regconfig, {_lead("goals", LEAD_WORDS)}), 'B')
+            || setweight(to_tsvector('{CONFIG}'::regconfig, {_lead("body", LEAD_WORDS)}), 'C')
+        ) STORED""",
+    "ALTER TABLE search_searchtext ALTER COLUMN title_vector SET STORAGE MAIN",
+    "ALTER TABLE search_searchtext ALTER COLUMN lead SET STORAGE MAIN",
+    "CREATE INDEX IF NOT EXISTS search_text_title ON search_searchtext USING gin (title_vector)",
+]
+POSTGRES_RANKING_UNINSTALL = [
+    "DROP INDEX IF EXISTS search_text_title",
+    "ALTER TABLE search_searchtext DROP COLUMN IF EXISTS lead",
+    "ALTER TABLE search_searchtext DROP COLUMN IF EXISTS title_vector",
+    "ALTER TABLE search_searchtext ALTER COLUMN vector SET STORAGE EXTENDED",
+    "ALTER TABLE search_searchtext RESET (toast_tuple_target)",
+]
+# Rows keep the storage they were written with: written again, every row
+# takes the settings above (the generated columns are computed anew).
+POSTGRES_RESTORE = "UPDATE search_searchtext SET title = title"
+
 POSTGRES_INSTALL = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     f"""DO $$ BEGIN
@@ -77,8 +124,10 @@ POSTGRES_INSTALL = [
             || setweight(to_tsvector('{CONFIG}'::regconfig, body), 'C')
         ) STORED""",
     "CREATE INDEX IF NOT EXISTS search_text_vector ON search_searchtext USING gin (vector)",
+    *POSTGRES_RANKING,
 ]
 POSTGRES_UNINSTALL = [
+    *POSTGRES_RANKING_UNINSTALL,
     "DROP INDEX IF EXISTS search_text_vector",
     "ALTER TABLE search_searchtext DROP COLUMN IF EXISTS vector",
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}",
@@ -104,6 +153,19 @@ def install(schema_editor):
 def uninstall(schema_editor):
     for statement in _statements(schema_editor.connection.vendor, install=False):
         schema_editor.execute(statement)
+
+
+def install_ranking(schema_editor):
+    """Add the ranking columns to an existing index (migration 0004)."""
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in [*POSTGRES_RANKING, POSTGRES_RESTORE]:
+            schema_editor.execute(statement)
+
+
+def uninstall_ranking(schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in [*POSTGRES_RANKING_UNINSTALL, POSTGRES_RESTORE]:
+            schema_editor.execute(statement)
 
 
 # ---------- query expressions ----------
@@ -163,19 +225,42 @@ def _sqlite_matches(text_query, scored):
     return sql, params
 
 
-def _postgres_matches(text_query, scored):
-    query = f"to_tsquery('{CONFIG}', %s)"
-    rank = f"ts_rank('{PG_WEIGHTS}'::float4[], vector, {query}, 1)"
-    score, params = rank, [tsquery_expression(text_query)]
-    if not scored:
-        score, params = "0.0", []
-    elif len(text_query.sequence) > 1 and not text_query.any_word:
-        score += f" + ts_rank('{PG_WEIGHTS}'::float4[], vector, {query}, 1)"
+def _ts_query(expression):
+    return f"to_tsquery('{CONFIG}', {expression})"
+
+
+def _postgres_rank(text_query):
+    """ts_rank over the lead, plus the same for the words as a phrase."""
+    rank = f"ts_rank('{PG_WEIGHTS}'::float4[], lead, {_ts_query('%s')}, 1)"
+    params = [tsquery_expression(text_query)]
+    if len(text_query.sequence) > 1 and not text_query.any_word:
+        rank += f" + ts_rank('{PG_WEIGHTS}'::float4[], lead, {_ts_query('%s')}, 1)"
         params.append(_ts_phrase(text_query.sequence))
-    sql = f"SELECT document_id AS doc_id, {score} AS score FROM search_searchtext WHERE vector @@ {query}"
+    return rank, params
+
+
+def _any_word(text_query):
+    """A tsquery matching any of the positive words and phrases."""
+    parts = [_ts_term(t) for t in text_query.required] + [_ts_phrase(p) for p in text_query.phrases]
+    return " | ".join(parts)
+
+
+TITLE_BONUS = 100  # above any ts_rank: a word in the title ranks first
+
+
+def _postgres_matches(text_query, scored):
+    """With `scored`, the matches with a query word in the title get
+    TITLE_BONUS + their rank; the others NULL (ranked later, if needed)."""
+    score, params = "NULL", []
+    if scored:
+        rank, params = _postgres_rank(text_query)
+        score = f"CASE WHEN title_vector @@ {_ts_query('%s')} THEN {TITLE_BONUS} + {rank} END"
+        params = [_any_word(text_query), *params]
+    match = f"vector @@ {_ts_query('%s')}"
+    sql = f"SELECT document_id AS doc_id, {score} AS score FROM search_searchtext WHERE {match}"
     params.append(tsquery_expression(text_query))
     if text_query.excluded:
-        sql += f" AND NOT vector @@ {query}"
+        sql += f" AND NOT vector @@ {_ts_query('%s')}"
         params.append(_excluded(text_query, _ts_term, " | "))
     return sql, params
 
@@ -208,10 +293,57 @@ def matches(text_query, *, scored=True):
     raise NotImplementedError(f"No full-text search for {connection.vendor}")
 
 
-def match_scores(text_query, *, scored=True):
-    """{document id: score} of the documents matching `text_query`, in one
-    statement; a higher score is more relevant (0.0 for all unless `scored`)."""
-    sql, params = matches(text_query, scored=scored)
-    with connection.cursor() as cursor:
+@dataclass
+class Matches:
+    """The documents matching a text query: `ids`, and `scores` ({id:
+    score}, higher is more relevant) for the ids in `ranked`. On SQLite
+    every match is ranked at once; on PostgreSQL at first only those with a
+    query word in the title, the rest when a page needs them."""
+
+    text_query: object
+    ids: BitMap
+    scores: dict = field(default_factory=dict)
+    ranked: BitMap = field(default_factory=BitMap)
+
+    def ranking(self, documents, expired, wanted):
+        """The scores for ordering the first `wanted` of `documents` (some
+        of `ids`) by relevance, expired ones last: the ranked ones, when
+        enough of them are not expired to fill the page (any unranked match
+        ranks below them); else every one of `documents`."""
+        unranked = documents - self.ranked
+        if unranked and len((self.ranked & documents) - expired) < wanted:
+            self._rank(unranked)
+        return self.scores
+
+    def _rank(self, documents):
+        rank, params = _postgres_rank(self.text_query)
+        sql = f"SELECT document_id, {rank} FROM search_searchtext WHERE document_id = ANY(%s)"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, list(documents)])
+            self.scores.update(cursor.fetchall())
+        self.ranked |= documents
+
+
+def _fetch(sql, params):
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    # The planner takes a sequential scan to be cheaper for a word in many
+    # entries; it would read every vector from TOAST storage (SET LOCAL
+    # ends with the transaction).
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)
-        return dict(cursor.fetchall())
+        return cursor.fetchall()
+
+
+def match(text_query, *, scored=True):
+    """The documents matching `text_query` (`Matches`), in one statement;
+    their scores unless `scored` is False."""
+    rows = _fetch(*matches(text_query, scored=scored))
+    ids = BitMap(doc_id for doc_id, _score in rows)
+    if not scored:
+        return Matches(text_query, ids)
+    scores = {doc_id: score for doc_id, score in rows if score is not None}
+    return Matches(text_query, ids, scores, BitMap(scores))

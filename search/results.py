@@ -23,12 +23,16 @@ from .models import Kind
 from .snippets import highlight, snippet
 
 
-def page_rows(snapshot, documents, sort, scores, page, per_page):
+def page_rows(snapshot, documents, sort, matches, page, per_page):
     """[(kind, entry id, score, status_code, next_deadline), …] of one page
-    of `documents` (a bitmap of the snapshot); `scores` {id: score} of the
-    text matches, or None without query text."""
-    sort = "deadline" if sort == "relevance" and not scores else sort
-    ids = snapshot.ranked(documents, sort, scores, (page - 1) * per_page, per_page)
+    of `documents` (a bitmap of the snapshot); `matches` the text matches
+    (`search.fulltext.Matches`), or None without query text."""
+    scores, ranked = None, None
+    if sort == "relevance" and matches and matches.ids:
+        scores = matches.ranking(documents, snapshot.expired, page * per_page)
+        ranked = matches.ranked
+    sort = "deadline" if sort == "relevance" and scores is None else sort
+    ids = snapshot.ranked(documents, sort, (page - 1) * per_page, per_page, scores, ranked)
     rows = [snapshot.rows[d] for d in ids]
     return [
         (row.kind, row.entry, scores.get(d, 0.0) if scores else 0.0, row.status_code, row.next_deadline)

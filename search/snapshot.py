@@ -123,13 +123,21 @@ class Snapshot:
         values = self.tags.get(group, {})
         return union(values.get(code, BitMap()) for code in codes)
 
-    def ranked(self, documents, sort, scores, offset, limit):
+    @property
+    def expired(self):
+        return self.statuses.get(Status.EXPIRED.value, BitMap())
+
+    def ranked(self, documents, sort, offset, limit, scores=None, ranked=None):
         """Document ids of `documents` at [offset, offset + limit) in the
-        order `sort`; "relevance" orders by `scores` ({id: score}), then title."""
+        order `sort`; "relevance" orders by `scores` ({id: score}, 0 for an
+        id without one), then title. When the ids in `ranked` (those with a
+        score) fill the page without expired ones, only they are sorted."""
         wanted = offset + limit
         if sort == "relevance":
-            expired, title = self.statuses.get(Status.EXPIRED.value, BitMap()), self.positions["title"]
-            top = heapq.nsmallest(wanted, documents, key=lambda d: (d in expired, -scores[d], title[d]))
+            expired, title = self.expired, self.positions["title"]
+            first = documents & ranked if ranked is not None else documents
+            pool = first if len(first - expired) >= wanted else documents
+            top = heapq.nsmallest(wanted, pool, key=lambda d: (d in expired, -scores.get(d, 0.0), title[d]))
         elif len(documents) * 8 < len(self.everything):
             top = heapq.nsmallest(wanted, documents, key=self.positions[sort].__getitem__)
         else:  # most documents: walk the order until the page is full

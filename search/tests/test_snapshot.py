@@ -93,8 +93,8 @@ def test_few_and_many_results_are_ordered_alike(sort):
     few = BitMap([1, 2, 3, 4, 5, 6])
     many = index.everything
 
-    few_order = index.ranked(few, sort, None, 0, 6)
-    many_order = [d for d in index.ranked(many, sort, None, 0, 100) if d in few]
+    few_order = index.ranked(few, sort, 0, 6)
+    many_order = [d for d in index.ranked(many, sort, 0, 100) if d in few]
 
     assert few_order == many_order
 
@@ -103,17 +103,17 @@ def test_orders_follow_deadline_newest_and_title_with_expired_last():
     index = snapshot.Snapshot(CATALOGUE, {})
     few = BitMap([1, 2, 3, 4, 5, 6])
 
-    assert index.ranked(few, "deadline", None, 0, 6) == [6, 2, 1, 4, 5, 3]
-    assert index.ranked(few, "newest", None, 0, 6) == [4, 6, 2, 1, 5, 3]
-    assert index.ranked(few, "title", None, 0, 6) == [4, 6, 5, 1, 2, 3]
+    assert index.ranked(few, "deadline", 0, 6) == [6, 2, 1, 4, 5, 3]
+    assert index.ranked(few, "newest", 0, 6) == [4, 6, 2, 1, 5, 3]
+    assert index.ranked(few, "title", 0, 6) == [4, 6, 5, 1, 2, 3]
 
 
 def test_relevance_orders_by_score_then_title_with_expired_last():
     index = snapshot.Snapshot(CATALOGUE, {})
     scores = {1: 2.0, 2: 2.0, 3: 9.0, 6: 1.0}
 
-    assert index.ranked(BitMap(scores), "relevance", scores, 0, 4) == [1, 2, 6, 3]
-    assert index.ranked(BitMap(scores), "relevance", scores, 1, 2) == [2, 6]
+    assert index.ranked(BitMap(scores), "relevance", 0, 4, scores) == [1, 2, 6, 3]
+    assert index.ranked(BitMap(scores), "relevance", 1, 2, scores) == [2, 6]
 
 
 def test_amount_ranges_overlap_and_missing_bounds_are_open():
