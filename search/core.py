@@ -24,7 +24,6 @@ from . import filters as search_filters
 from . import fulltext, results, snapshot, spelling, vocabularies
 from .filters import Filters
 from .forms import MULTI_VALUED, SORT_CHOICES, SearchForm, problem
-from .index import refresh_statuses
 from .params import QueryState
 from .text import TextQuery
 
@@ -232,8 +231,7 @@ def search(params, *, on=None, per_page=PER_PAGE):
     query = form.value("q", "")
     text = TextQuery.parse(query) or None
     sort = _sort(form, text)
-    refresh_statuses(on)
-    index = snapshot.current()
+    index = snapshot.current(on)
     found = _find(index, _filters(form, text, options), scored=sort == "relevance")
     filters, total = found.filters, found.total
     page, num_pages = _page(form.value("page", 1), total, per_page, errors)

@@ -151,7 +151,8 @@ def _stale(on):
 
 def refresh_statuses(on):
     """Recompute status and next deadline of every programme document not
-    computed for `on`; one indexed look-up when all are current."""
+    computed for `on`; one look-up when all are current. A search calls it
+    once per day and index version (`search.snapshot.current`)."""
     stale = SearchDocument.objects.filter(_stale(on))
     if not stale.exists():
         return 0

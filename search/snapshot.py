@@ -29,6 +29,7 @@ from pyroaring import BitMap
 
 from catalogue.status import Status
 
+from .index import refresh_statuses
 from .models import DocumentTag, IndexVersion, Kind, SearchDocument
 
 # ---------- the triggers ----------
@@ -235,15 +236,24 @@ def token():
 
 
 _kept = {}  # {connection alias: (token, Snapshot)}
+_fresh = {}  # {connection alias: (token, day)}: the statuses were those of that day at that version
 
 
-def current():
-    """The snapshot of the index as the database has it now."""
+def current(on):
+    """The snapshot of the index as the database has it now, with the
+    statuses of the day `on` (`search.index.refresh_statuses`). Whether the
+    statuses are that day's is looked up once per day and index version:
+    every write gives the index a new version."""
+    alias = connection.alias
     version = token()  # first: a change after this read only makes the copy newer
-    kept_token, kept = _kept.get(connection.alias, (None, None))
+    if version is None or _fresh.get(alias) != (version, on):
+        if refresh_statuses(on):
+            version = token()
+        _fresh[alias] = (version, on)
+    kept_token, kept = _kept.get(alias, (None, None))
     if version is not None and version == kept_token:
         return kept
     snapshot = Snapshot(_documents(), _tags())
     if version is not None:
-        _kept[connection.alias] = (version, snapshot)
+        _kept[alias] = (version, snapshot)
     return snapshot

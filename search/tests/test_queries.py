@@ -8,15 +8,16 @@ from django.http import QueryDict
 from catalogue.tests.factories import InstitutionFactory, ProgrammeInstitutionFactory
 from search.core import search
 
-# vocabularies, status freshness, index version, programmes, their
-# institution links, institutions; the in-memory index is current (warm)
-SEARCH_QUERIES = 6
+# vocabularies, index version, programmes, their institution links,
+# institutions; the in-memory index is current (warm)
+SEARCH_QUERIES = 5
 # the full-text matches (PostgreSQL: after SET LOCAL enable_seqscan, see
 # search.fulltext)
 MATCH_QUERIES = 2 if connection.vendor == "postgresql" else 1
 TEXT_QUERIES = SEARCH_QUERIES + MATCH_QUERIES
-# the index's documents and tags, read once after every change
-SNAPSHOT_QUERIES = 2
+# whether the statuses are the day's, and the index's documents and tags:
+# read once after every change
+SNAPSHOT_QUERIES = 3
 
 
 def catalogue(size):

@@ -1,7 +1,7 @@
 """The in-memory index: renewed by every change to the documents and tags,
 ordered exactly as the search orders, whichever way it walks."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import QueryDict
 from pyroaring import BitMap
 
+from catalogue.status import today
 from catalogue.tests.factories import ProgrammeFactory
 from search import snapshot
 from search.core import search
@@ -64,9 +65,18 @@ def test_search_sees_a_programme_published_after_the_index_was_kept(db):
 def test_the_kept_index_is_reused_while_nothing_changes(db):
     ProgrammeFactory(slug="p")
 
-    first = snapshot.current()
+    first = snapshot.current(today())
 
-    assert snapshot.current() is first
+    assert snapshot.current(today()) is first
+
+
+def test_a_new_day_gives_new_statuses_without_a_change_to_the_index(db):
+    ProgrammeFactory(slug="p", deadline_kind="dates", deadline_dates=[date(2026, 12, 1)])
+    expired = QueryDict("status=expired")
+
+    assert search(expired, on=date(2026, 11, 25)).total == 0
+    assert search(expired, on=date(2026, 12, 2)).total == 1
+    assert search(expired, on=date(2026, 11, 25)).total == 0
 
 
 def document(
