@@ -16,8 +16,10 @@
 """
 
 import argparse
+import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -118,8 +120,21 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
+def missing_tools(args):
+    """The system programs this run needs but cannot find (checked first,
+    not after half an hour of catalogues); `make bench` installs them."""
+    missing = []
+    if not args.no_load and LOAD_SIZE in args.sqlite and not shutil.which("wrk"):
+        missing.append("wrk")
+    if args.postgres and not args.no_postgres and not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+        missing.append("postgresql")
+    return missing
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if missing := missing_tools(args):
+        sys.exit(f"bench: missing {', '.join(missing)}; run scripts/install-system-deps.sh (make bench does)")
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     RESULTS.mkdir(parents=True, exist_ok=True)
     for old in RESULTS.glob("*.json"):
