@@ -153,7 +153,7 @@ def _find(index, filters, scored):
     fixes = spelling.corrections(filters.text)
     text = filters.text.corrected(fixes) if fixes else filters.text
     attempts = [text] if fixes else []
-    if len(text.required) > 1:
+    if len(text.required) + len(text.alternatives) > 1:
         attempts.append(text.with_any_word())
     for attempt in attempts:
         retried = _count(index, replace(filters, text=attempt), scored)
@@ -165,7 +165,7 @@ def _find(index, filters, scored):
 
 def _suggestion(query, text, fixes):
     """The query as the user typed it, with the corrected words replaced."""
-    surfaces = {t.stem: t.surface for t in [*text.required, *[t for p in text.phrases for t in p]]}
+    surfaces = {t.stem: t.surface for t in text.positive_terms()}
     for wrong, (_right, display) in fixes.items():
         query = query.replace(surfaces[wrong], display, 1)
     return query

@@ -19,9 +19,10 @@ Both engines index the analysed columns of `SearchText` (see
 
 Every query word is sanitised by the analyser (letters and digits only) and
 quoted again here, so quotes, `*`, `-`, NEAR, AND/OR, parentheses, colons and
-`^` in user input never reach an engine as syntax. The words match as
-prefixes (`"forderung"*` / `'forderung':*`), phrases as adjacent words, and a
-query of several words gets a bonus where they appear as a phrase.
+`^` in user input never reach an engine as syntax (the query's own "or" is
+parsed in `search.text`). The words match as prefixes (`"forderung"*` /
+`'forderung':*`), phrases as adjacent words, and a query of several words
+gets a bonus where they appear as a phrase.
 
 `match(text_query)` runs one statement per search and returns the matching
 documents (`Matches`); filters, counts and order then work on those ids in
@@ -189,8 +190,14 @@ def _ts_phrase(terms):
     return "(" + " <-> ".join(_ts_term(t) for t in terms) + ")"
 
 
+def _alternative(group, phrase, or_):
+    """'("kind"* OR "jung"* + "mensch"*)': one option of the group must match."""
+    return "(" + or_.join(phrase(option) for option in group) + ")"
+
+
 def _positive(text_query, term, phrase, and_, or_):
     parts = [term(t) for t in text_query.required] + [f"({phrase(p)})" for p in text_query.phrases]
+    parts += [_alternative(group, phrase, or_) for group in text_query.alternatives]
     return (or_ if text_query.any_word else and_).join(parts)
 
 
@@ -242,6 +249,7 @@ def _postgres_rank(text_query):
 def _any_word(text_query):
     """A tsquery matching any of the positive words and phrases."""
     parts = [_ts_term(t) for t in text_query.required] + [_ts_phrase(p) for p in text_query.phrases]
+    parts += [_ts_phrase(option) for group in text_query.alternatives for option in group]
     return " | ".join(parts)
 
 

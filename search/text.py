@@ -19,7 +19,7 @@ and hyphenated compounds are indexed as parts *and* joined ("Anti-Rassismus"
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -147,14 +147,55 @@ class Term:
         return len(self.stem) >= MIN_PREFIX_LENGTH
 
 
+# Between two words or phrases, the alternative of both (websearch syntax).
+OR_WORDS = frozenset({"or", "oder"})
+CHUNK = re.compile(r'-?"[^"]*"?|\S+')
+
+
+def _chunks(q):
+    """The query's chunks as (kind, terms), kind "word", "phrase", "not" or "or"."""
+    for chunk in CHUNK.findall(q or ""):
+        if chunk.casefold() in OR_WORDS:
+            yield "or", ()
+            continue
+        negative = chunk.startswith("-") and len(chunk) > 1
+        body = chunk[1:] if negative else chunk
+        terms = tuple(Term(t.stem, t.surface) for t in tokens(body, joined_only=True))
+        if terms:
+            yield ("not" if negative else "phrase" if body.startswith('"') else "word"), terms
+
+
+def _join_alternatives(chunks):
+    """Chunks with "word or phrase or …" joined into one ("any", options)
+    chunk; an "or" without a word or phrase on both sides is left out."""
+    joined, after_or = [], False
+    for kind, terms in chunks:
+        if kind == "or":
+            after_or = bool(joined) and joined[-1][0] != "not"
+            continue
+        if after_or and kind != "not":
+            previous_kind, previous = joined.pop()
+            options = previous if previous_kind == "any" else (previous,)
+            joined.append(("any", (*options, terms)))
+        else:
+            joined.append((kind, terms))
+        after_or = False
+    return joined
+
+
 @dataclass(frozen=True)
 class TextQuery:
-    """A parsed search: required words, quoted phrases, excluded words.
+    """A parsed search: required words, quoted phrases, alternatives,
+    excluded words — the syntax of PostgreSQL's `websearch_to_tsquery`,
+    with "oder" besides "or".
 
     `TextQuery.parse('Sprachkurs "für Frauen" -Berlin')` →
     required=(sprachkurs), phrases=((fur, frau),), excluded=(berlin,).
-    `any_word` asks for entries with at least one required word (the
-    fallback when no entry has all of them)."""
+    `TextQuery.parse('Sprachkurs Kinder oder "junge Menschen"')` →
+    required=(sprachkurs), alternatives=(((kind,), (jung, mensch)),): each
+    alternative is a group of options, each option a word or a phrase.
+    `any_word` asks for entries with at least one required word or
+    alternative (the fallback when no entry has all of them)."""
 
     required: tuple = ()
     phrases: tuple = ()
@@ -162,20 +203,18 @@ class TextQuery:
     sequence: tuple = ()  # every unquoted word in order, for the phrase bonus
     any_word: bool = False
     corrections: dict = field(default_factory=dict, compare=False)
+    alternatives: tuple = ()
 
     @classmethod
     def parse(cls, q):
-        required, phrases, excluded, sequence = [], [], [], []
-        for chunk in re.findall(r'-?"[^"]*"?|\S+', q or ""):
-            negative = chunk.startswith("-") and len(chunk) > 1
-            body = chunk[1:] if negative else chunk
-            terms = [Term(t.stem, t.surface) for t in tokens(body, joined_only=True)]
-            if not terms:
-                continue
-            if negative:
+        phrases, excluded, sequence, alternatives = [], [], [], []
+        for kind, terms in _join_alternatives(_chunks(q)):
+            if kind == "not":
                 excluded += terms
-            elif body.startswith('"'):
-                phrases.append(tuple(terms))
+            elif kind == "phrase":
+                phrases.append(terms)
+            elif kind == "any":
+                alternatives.append(terms)
             else:
                 sequence += terms
         meaningful = [t for t in sequence if t.stem not in STOPWORDS]
@@ -185,21 +224,28 @@ class TextQuery:
             phrases=tuple(phrases[:MAX_QUERY_WORDS]),
             excluded=tuple(excluded[:MAX_QUERY_WORDS]),
             sequence=tuple(sequence[:MAX_QUERY_WORDS]),
+            alternatives=tuple(group[:MAX_QUERY_WORDS] for group in alternatives[:MAX_QUERY_WORDS]),
         )
 
     @property
     def positive(self):
-        return bool(self.required or self.phrases)
+        return bool(self.required or self.phrases or self.alternatives)
 
     def __bool__(self):
         return self.positive or bool(self.excluded)
 
+    def positive_terms(self):
+        """Every word the entries must contain, in phrases and alternatives too."""
+        in_phrases = [t for p in self.phrases for t in p]
+        in_alternatives = [t for group in self.alternatives for option in group for t in option]
+        return [*self.required, *in_phrases, *in_alternatives]
+
     def stems(self):
         """Every stem to highlight."""
-        return {t.stem for t in self.required} | {t.stem for p in self.phrases for t in p}
+        return {t.stem for t in self.positive_terms()}
 
     def with_any_word(self):
-        return TextQuery(self.required, (), self.excluded, (), True, self.corrections)
+        return replace(self, phrases=(), sequence=(), any_word=True)
 
     def corrected(self, corrections):
         """The same query with some stems replaced: {old stem: (new stem, display)}."""
@@ -209,11 +255,14 @@ class TextQuery:
                 return Term(corrections[term.stem][0], corrections[term.stem][1])
             return term
 
-        return TextQuery(
-            tuple(fix(t) for t in self.required),
-            tuple(tuple(fix(t) for t in p) for p in self.phrases),
-            self.excluded,
-            tuple(fix(t) for t in self.sequence),
-            self.any_word,
-            corrections,
+        def fix_all(terms):
+            return tuple(fix(t) for t in terms)
+
+        return replace(
+            self,
+            required=fix_all(self.required),
+            phrases=tuple(fix_all(p) for p in self.phrases),
+            sequence=fix_all(self.sequence),
+            alternatives=tuple(tuple(fix_all(option) for option in group) for group in self.alternatives),
+            corrections=corrections,
         )

@@ -13,6 +13,14 @@ def test_snippet_marks_inflected_and_transliterated_matches():
     assert html == "Wir fördern <mark>Förderungen</mark> &amp; &lt;b&gt;<mark>Vereine</mark>&lt;/b&gt;."
 
 
+def test_snippet_marks_every_alternative_but_not_the_or():
+    programme = Programme(description="Kurse für Kinder oder Eltern und Jugendliche.")
+
+    html = snippet(programme, TextQuery.parse("Kinder oder Jugendliche"))
+
+    assert html == "Kurse für <mark>Kinder</mark> oder Eltern und <mark>Jugendliche</mark>."
+
+
 def test_snippet_starts_near_the_first_match_and_says_it_is_cut():
     programme = Programme(
         description=" ".join(["Vorwort"] * 40) + " Hier geht es um Einbürgerung. " + "Ende " * 60

@@ -66,6 +66,49 @@ def test_text_query_parses_words_phrases_and_exclusions():
     assert [t.stem for t in query.excluded] == ["berlin"]
 
 
+def _stems(terms):
+    return [t.stem for t in terms]
+
+
+def test_text_query_joins_words_and_phrases_around_or_into_alternatives():
+    query = TextQuery.parse('Sprachkurs Kinder oder "junge Menschen" OR Eltern')
+
+    assert _stems(query.required) == ["sprachkurs"]
+    assert [[_stems(option) for option in group] for group in query.alternatives] == [
+        [["kind"], ["jung", "mensch"], ["elter"]]
+    ]
+    assert query.phrases == ()
+    assert query.stems() == {"sprachkurs", "kind", "jung", "mensch", "elter"}
+
+
+@pytest.mark.parametrize(
+    "q", ["or Sprachkurs", "Sprachkurs oder", "Sprachkurs or or", "-Berlin or Sprachkurs"]
+)
+def test_text_query_leaves_out_an_or_without_two_sides(q):
+    query = TextQuery.parse(q)
+
+    assert _stems(query.required) == ["sprachkurs"]
+    assert query.alternatives == ()
+
+
+def test_text_query_any_word_keeps_alternatives():
+    query = TextQuery.parse("Sprachkurs Kinder oder Eltern").with_any_word()
+
+    assert query.any_word
+    assert _stems(query.required) == ["sprachkurs"]
+    assert len(query.alternatives) == 1
+
+
+def test_text_query_corrects_words_in_alternatives():
+    query = TextQuery.parse("Sprachkruse oder Kinder").corrected(
+        {"sprachkrus": ("sprachkurs", "Sprachkurse")}
+    )
+
+    assert [[_stems(option) for option in group] for group in query.alternatives] == [
+        [["sprachkurs"], ["kind"]]
+    ]
+
+
 def test_text_query_leaves_out_stopwords_unless_nothing_else():
     assert [t.stem for t in TextQuery.parse("Förderung für die Vereine").required] == ["forderung", "verein"]
     assert [t.stem for t in TextQuery.parse("für die").required] == ["fur", "die"]
@@ -79,5 +122,5 @@ def test_text_query_uses_the_joined_form_of_a_compound():
 def test_text_query_of_syntax_characters_has_only_plain_words(q):
     query = TextQuery.parse(q)
 
-    words = [t.stem for t in (*query.required, *query.excluded, *[t for p in query.phrases for t in p])]
+    words = [t.stem for t in (*query.positive_terms(), *query.excluded)]
     assert all(w.isalnum() for w in words)
