@@ -2,18 +2,68 @@
 
 When a query finds nothing, each query word of MIN_CORRECTABLE_LENGTH or
 more letters that matches no indexed word is compared with the vocabulary of
-indexed words (`Term`): every spelling one edit away (a letter wrong,
-missing, extra, or two letters swapped) is looked up in one indexed query,
-and the candidate found in the most documents wins. The same lookup runs on
-both engines, so both correct the same way.
+indexed words (`Term`), in two steps, the same on both engines so that both
+correct the same way:
+
+1. One edit: every spelling one edit away (a letter wrong, missing, extra,
+   or two letters swapped) is looked up in one indexed query; the candidate
+   found in the most documents wins.
+2. Trigrams, for words further off ("Migrazionsberetung"): the indexed
+   words most similar by pg_trgm's measure (shared trigrams of the padded
+   word over all of them) of at least TRIGRAM_THRESHOLD, that share a
+   trigram of the word's own letters. PostgreSQL finds them with `pg_trgm`
+   and a trigram GIN index, SQLite with an FTS5 table of the words using
+   the `trigram` tokenizer; the similarity is computed here for both.
 """
 
 from string import ascii_lowercase
+
+from django.db import connection, transaction
 
 from .models import Term
 from .text import MIN_CORRECTABLE_LENGTH, fold, stem
 
 MAX_CORRECTED_WORDS = 4
+TRIGRAM_THRESHOLD = 0.4
+# PostgreSQL compares in single precision: ask for a little less, decide here.
+PG_TRIGRAM_THRESHOLD = TRIGRAM_THRESHOLD - 0.01
+
+SQLITE_INSTALL = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_trigrams USING fts5(
+        stem, content='search_term', content_rowid='id', tokenize='trigram')""",
+    """CREATE TRIGGER IF NOT EXISTS search_trigrams_insert AFTER INSERT ON search_term BEGIN
+        INSERT INTO search_trigrams(rowid, stem) VALUES (new.id, new.stem);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_trigrams_delete AFTER DELETE ON search_term BEGIN
+        INSERT INTO search_trigrams(search_trigrams, rowid, stem) VALUES ('delete', old.id, old.stem);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_trigrams_update AFTER UPDATE OF stem ON search_term BEGIN
+        INSERT INTO search_trigrams(search_trigrams, rowid, stem) VALUES ('delete', old.id, old.stem);
+        INSERT INTO search_trigrams(rowid, stem) VALUES (new.id, new.stem);
+    END""",
+    "INSERT INTO search_trigrams(search_trigrams) VALUES ('rebuild')",
+]
+SQLITE_UNINSTALL = [
+    "DROP TRIGGER IF EXISTS search_trigrams_insert",
+    "DROP TRIGGER IF EXISTS search_trigrams_delete",
+    "DROP TRIGGER IF EXISTS search_trigrams_update",
+    "DROP TABLE IF EXISTS search_trigrams",
+]
+POSTGRES_INSTALL = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS search_term_trigrams ON search_term USING gin (stem gin_trgm_ops)",
+]
+POSTGRES_UNINSTALL = ["DROP INDEX IF EXISTS search_term_trigrams"]
+
+
+def install(schema_editor, *, uninstall=False):
+    """Create (or drop) the trigram index of the indexed words (migration 0005)."""
+    statements = {
+        "sqlite": SQLITE_UNINSTALL if uninstall else SQLITE_INSTALL,
+        "postgresql": POSTGRES_UNINSTALL if uninstall else POSTGRES_INSTALL,
+    }
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
 
 
 def edits(word):
@@ -37,13 +87,8 @@ def _unknown(terms):
     return unknown[:MAX_CORRECTED_WORDS]
 
 
-def corrections(text_query):
-    """{wrong stem: (right stem, display)} for the query's unknown words;
-    empty when nothing can be corrected."""
-    terms = list(text_query.required) + [t for phrase in text_query.phrases for t in phrase]
-    unknown = _unknown(terms)
-    if not unknown:
-        return {}
+def _one_edit_away(unknown):
+    """{wrong stem: Term} for the words with an indexed word one edit away."""
     candidates = {term.stem: {stem(e) for e in edits(fold(term.surface))} for term in unknown}
     wanted = set().union(*candidates.values())
     found = {t.stem: t for t in Term.objects.filter(stem__in=wanted)}
@@ -53,5 +98,65 @@ def corrections(text_query):
             (found[c] for c in candidates[term.stem] if c in found), key=lambda t: (-t.documents, t.stem)
         )
         if best:
-            result[term.stem] = (best[0].stem, best[0].display)
+            result[term.stem] = best[0]
     return result
+
+
+def trigrams(word):
+    """pg_trgm's trigrams of one word: padded with two spaces before and one after."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a, b):
+    """pg_trgm's similarity(): shared trigrams over all trigrams of both."""
+    ours, theirs = trigrams(a), trigrams(b)
+    return len(ours & theirs) / len(ours | theirs)
+
+
+def _sharing_a_trigram(word):
+    """(stem, display, documents) of the indexed words that may be similar to `word`."""
+    if connection.vendor == "postgresql":
+        sql = "SELECT stem, display, documents FROM search_term WHERE stem %% %s"
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL pg_trgm.similarity_threshold = {PG_TRIGRAM_THRESHOLD}")
+            cursor.execute(sql, [word])
+            return cursor.fetchall()
+    inner = " OR ".join(f'"{t}"' for t in sorted(trigrams(word)) if " " not in t)
+    sql = (
+        "SELECT t.stem, t.display, t.documents FROM search_trigrams "
+        "JOIN search_term t ON t.id = search_trigrams.rowid WHERE search_trigrams MATCH %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [inner])
+        return cursor.fetchall()
+
+
+def _most_similar(word):
+    """The indexed word most similar to `word` by trigrams (ties: in more
+    documents), or None. Both engines keep only the words that share a
+    trigram of the word's own letters (SQLite finds no other)."""
+    own = {t for t in trigrams(word) if " " not in t}
+    scored = [
+        (similarity(word, found), documents, found, display)
+        for found, display, documents in _sharing_a_trigram(word)
+        if own & trigrams(found) and found != word
+    ]
+    scored = [row for row in scored if row[0] >= TRIGRAM_THRESHOLD]
+    if not scored:
+        return None
+    _similarity, documents, found, display = min(scored, key=lambda row: (-row[0], -row[1], row[2]))
+    return Term(stem=found, display=display, documents=documents)
+
+
+def corrections(text_query):
+    """{wrong stem: (right stem, display)} for the query's unknown words;
+    empty when nothing can be corrected."""
+    unknown = _unknown(text_query.positive_terms())
+    if not unknown:
+        return {}
+    found = _one_edit_away(unknown)
+    for term in unknown:
+        if term.stem not in found and (similar := _most_similar(term.stem)):
+            found[term.stem] = similar
+    return {wrong: (right.stem, right.display) for wrong, right in found.items()}

@@ -157,7 +157,40 @@ CASES = [
         suggestion="Bürgerstiftung Northeim",
     ),
     Case("short words are not corrected", "atlas", "q=Kultr", ()),
+    # Words further off: the trigram fallback
+    Case(
+        "two letters wrong", "atlas", "q=Migrazionsberetung", ("beratung",), suggestion="Migrationsberatung"
+    ),
+    Case("two letters for one", "atlas", "q=Sprakkurse", ("sprache",), suggestion="Sprachkurse"),
+    Case(
+        "one edit and a word further off",
+        "atlas",
+        "q=Sprachkruse oder Migrazionsberetung",
+        ("sprache", "beratung"),
+        suggestion="Sprachkurse oder Migrationsberatung",
+    ),
+    Case("nothing similar enough", "atlas", "q=Quittungsblock", ()),
     Case("any word when no entry has all", "atlas", "q=Sportvereine Quartier", ("sport", "hannover")),
+    # Alternatives: "or" and "oder" between words or phrases (websearch syntax)
+    Case("or", "atlas", "q=Sportvereine or Quartier", ("sport", "hannover")),
+    Case("oder, in capitals", "atlas", "q=Sportvereine ODER Quartier", ("sport", "hannover")),
+    Case(
+        "alternative and word", "atlas", "q=Geflüchtete Sprachkurse oder Sportvereine", ("sport", "sprache")
+    ),
+    Case(
+        "alternative of three",
+        "atlas",
+        "q=Kultur or Ehrenamt or Einbürgerung",
+        ("alt", "hannover", "stiftung", "miso"),
+    ),
+    Case(
+        "phrase as an alternative",
+        "atlas",
+        'q="ukrainische Geflüchtete" or Migrationsberatung',
+        ("sprache", "beratung"),
+    ),
+    Case("alternative with an excluded word", "atlas", "q=Kultur or Sport -Quartier", ("alt", "sport")),
+    Case("or at either end is left out", "atlas", "q=or Stadtteilkultur oder", ("hannover",)),
     # Region containment
     Case(
         "district sees itself, state, federal and EU",
