@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import django_setup  # noqa: E402
-from bench.mix import FACET_ONLY, MIX  # noqa: E402
+from bench.mix import FACET_ONLY, MIX, OUTSIDE_MIX  # noqa: E402
 from bench.stats import summary  # noqa: E402
 
 ROUNDS = 5
@@ -179,6 +179,7 @@ def main(argv=None):
         **catalogue_size(),
         "core": summary(core),
         "client": summary(client),
+        "outside_mix": summary(time_core(OUTSIDE_MIX, args.rounds, on))["per_search"],
         "snapshot": time_snapshot(),
     }
     if args.datasette:

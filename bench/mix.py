@@ -38,4 +38,12 @@ MIX = [
     ("two words+type+group", "q=jugend+sport&type=programme&target_group=kinder-jugendliche"),
 ]
 
+# Timed like the mix, reported apart (not in p50/p95, so that runs stay
+# comparable): query syntax and the typo fallback's second step (ADR 0004).
+OUTSIDE_MIX = [
+    ("two typos (trigrams)", "q=Migrazionsberetung"),
+    ("alternatives", "q=sprachkurs+oder+elternarbeit+oder+%22interkulturelle+Begegnung%22"),
+    ("word and alternative", "q=beratung+jugend+or+frauen&status=open"),
+]
+
 FACET_ONLY = [(name, qs) for name, qs in MIX if "q=" not in qs and "type=institution" not in qs]

@@ -3,7 +3,7 @@ files of one run ({"sqlite_10k": {...}, "postgres_100k": {...}, "load_10k": {...
 
 import os
 
-from bench.mix import MIX
+from bench.mix import MIX, OUTSIDE_MIX
 
 TARGETS = {
     "sqlite_10k_p95_ms": ("≤", 50),
@@ -81,6 +81,21 @@ def _per_search(results):
     return rows
 
 
+def _outside_mix(results):
+    runs = [r for r in _runs(results) if "outside_mix" in results[r]]
+    if not runs:
+        return []
+    rows = [
+        "",
+        "outside the mix, median server time (ms)",
+        f"{'search':<26}" + "".join(f"{n:>15}" for n in runs),
+    ]
+    for name, query_string in OUTSIDE_MIX:
+        cells = "".join(f"{results[r]['outside_mix'][name]:>15.1f}" for r in runs)
+        rows.append(f"{name:<26}{cells}   ?{query_string}")
+    return rows
+
+
 def _datasette(results):
     datasette = (results.get("sqlite_10k") or {}).get("datasette")
     if not datasette:
@@ -126,6 +141,7 @@ def table(results, seconds, busy):
         "",
         *_main_table(results),
         *_per_search(results),
+        *_outside_mix(results),
         *_datasette(results),
         *_load(results),
         "",
