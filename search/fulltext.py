@@ -39,32 +39,39 @@ FTS5_WEIGHTS = "10.0, 4.0, 1.0"
 # ts_rank weights in the order {D, C, B, A}: body C, goals B, title A.
 PG_WEIGHTS = "{0.02, 0.1, 0.4, 1.0}"
 
-SQLITE_INSTALL = [
-    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-        title, goals, body, content='search_searchtext', content_rowid='document_id',
-        tokenize='unicode61 remove_diacritics 0')""",
-    """CREATE TRIGGER IF NOT EXISTS search_fts_insert AFTER INSERT ON search_searchtext BEGIN
-        INSERT INTO search_fts(rowid, title, goals, body)
-        VALUES (new.document_id, new.title, new.goals, new.body);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS search_fts_delete AFTER DELETE ON search_searchtext BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, goals, body)
-        VALUES ('delete', old.document_id, old.title, old.goals, old.body);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS search_fts_update AFTER UPDATE ON search_searchtext BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, goals, body)
-        VALUES ('delete', old.document_id, old.title, old.goals, old.body);
-        INSERT INTO search_fts(rowid, title, goals, body)
-        VALUES (new.document_id, new.title, new.goals, new.body);
-    END""",
-    "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
-]
-SQLITE_UNINSTALL = [
-    "DROP TRIGGER IF EXISTS search_fts_insert",
-    "DROP TRIGGER IF EXISTS search_fts_delete",
-    "DROP TRIGGER IF EXISTS search_fts_update",
-    "DROP TABLE IF EXISTS search_fts",
-]
+
+def fts5_external_content(table, content, key, columns, tokenize, *, watch_all_columns=True):
+    """(install, uninstall) statements for an FTS5 table over `columns` of the
+    table `content` (rowid = its column `key`), kept in step by triggers.
+    Without `watch_all_columns`, only updates of the indexed columns re-index."""
+    names = ", ".join(columns)
+    new, old = (", ".join(f"{row}.{c}" for c in (key, *columns)) for row in ("new", "old"))
+    insert = f"INSERT INTO {table}(rowid, {names}) VALUES ({new});"
+    delete = f"INSERT INTO {table}({table}, rowid, {names}) VALUES ('delete', {old});"
+    updated = "UPDATE" if watch_all_columns else f"UPDATE OF {names}"
+
+    def trigger(name, event, body):
+        return f"CREATE TRIGGER IF NOT EXISTS {table}_{name} AFTER {event} ON {content} BEGIN {body} END"
+
+    install = [
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(
+            {names}, content='{content}', content_rowid='{key}', tokenize='{tokenize}')""",
+        trigger("insert", "INSERT", insert),
+        trigger("delete", "DELETE", delete),
+        trigger("update", updated, f"{delete} {insert}"),
+        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
+    ]
+    uninstall = [f"DROP TRIGGER IF EXISTS {table}_{event}" for event in ("insert", "delete", "update")]
+    return install, [*uninstall, f"DROP TABLE IF EXISTS {table}"]
+
+
+SQLITE_INSTALL, SQLITE_UNINSTALL = fts5_external_content(
+    "search_fts",
+    "search_searchtext",
+    "document_id",
+    ("title", "goals", "body"),
+    "unicode61 remove_diacritics 0",
+)
 
 # The German analysis (folding, umlauts, stemming) happens in Python before
 # the text reaches PostgreSQL, exactly as for SQLite; the configuration only
@@ -332,24 +339,30 @@ class Matches:
         self.ranked |= documents
 
 
-def _fetch(sql, params):
-    if connection.vendor != "postgresql":
+def fetch(sql, params, *, settings=()):
+    """The rows of one statement; with `settings` ("name = value"), set for
+    that statement only (SET LOCAL, in a transaction of its own if none is open)."""
+    if not settings:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
-    # The planner takes a sequential scan to be cheaper for a word in many
-    # entries; it would read every vector from TOAST storage (SET LOCAL
-    # ends with the transaction).
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        for setting in settings:
+            cursor.execute(f"SET LOCAL {setting}")
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+# The planner takes a sequential scan to be cheaper for a word in many
+# entries; it would read every vector from TOAST storage.
+POSTGRES_MATCH_SETTINGS = ("enable_seqscan = off",)
 
 
 def match(text_query, *, scored=True):
     """The documents matching `text_query` (`Matches`), in one statement;
     their scores unless `scored` is False."""
-    rows = _fetch(*matches(text_query, scored=scored))
+    settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else ()
+    rows = fetch(*matches(text_query, scored=scored), settings=settings)
     ids = BitMap(doc_id for doc_id, _score in rows)
     if not scored:
         return Matches(text_query, ids)

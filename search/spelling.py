@@ -18,8 +18,9 @@ correct the same way:
 
 from string import ascii_lowercase
 
-from django.db import connection, transaction
+from django.db import connection
 
+from .fulltext import fetch, fts5_external_content
 from .models import Term
 from .text import MIN_CORRECTABLE_LENGTH, fold, stem
 
@@ -28,27 +29,9 @@ TRIGRAM_THRESHOLD = 0.4
 # PostgreSQL compares in single precision: ask for a little less, decide here.
 PG_TRIGRAM_THRESHOLD = TRIGRAM_THRESHOLD - 0.01
 
-SQLITE_INSTALL = [
-    """CREATE VIRTUAL TABLE IF NOT EXISTS search_trigrams USING fts5(
-        stem, content='search_term', content_rowid='id', tokenize='trigram')""",
-    """CREATE TRIGGER IF NOT EXISTS search_trigrams_insert AFTER INSERT ON search_term BEGIN
-        INSERT INTO search_trigrams(rowid, stem) VALUES (new.id, new.stem);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS search_trigrams_delete AFTER DELETE ON search_term BEGIN
-        INSERT INTO search_trigrams(search_trigrams, rowid, stem) VALUES ('delete', old.id, old.stem);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS search_trigrams_update AFTER UPDATE OF stem ON search_term BEGIN
-        INSERT INTO search_trigrams(search_trigrams, rowid, stem) VALUES ('delete', old.id, old.stem);
-        INSERT INTO search_trigrams(rowid, stem) VALUES (new.id, new.stem);
-    END""",
-    "INSERT INTO search_trigrams(search_trigrams) VALUES ('rebuild')",
-]
-SQLITE_UNINSTALL = [
-    "DROP TRIGGER IF EXISTS search_trigrams_insert",
-    "DROP TRIGGER IF EXISTS search_trigrams_delete",
-    "DROP TRIGGER IF EXISTS search_trigrams_update",
-    "DROP TABLE IF EXISTS search_trigrams",
-]
+SQLITE_INSTALL, SQLITE_UNINSTALL = fts5_external_content(
+    "search_trigrams", "search_term", "id", ("stem",), "trigram", watch_all_columns=False
+)
 POSTGRES_INSTALL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS search_term_trigrams ON search_term USING gin (stem gin_trgm_ops)",
@@ -56,12 +39,15 @@ POSTGRES_INSTALL = [
 POSTGRES_UNINSTALL = ["DROP INDEX IF EXISTS search_term_trigrams"]
 
 
-def install(schema_editor, *, uninstall=False):
-    """Create (or drop) the trigram index of the indexed words (migration 0005)."""
-    statements = {
-        "sqlite": SQLITE_UNINSTALL if uninstall else SQLITE_INSTALL,
-        "postgresql": POSTGRES_UNINSTALL if uninstall else POSTGRES_INSTALL,
-    }
+def install(schema_editor):
+    """Create the trigram index of the indexed words (migration 0005)."""
+    statements = {"sqlite": SQLITE_INSTALL, "postgresql": POSTGRES_INSTALL}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+
+
+def uninstall(schema_editor):
+    statements = {"sqlite": SQLITE_UNINSTALL, "postgresql": POSTGRES_UNINSTALL}
     for statement in statements.get(schema_editor.connection.vendor, []):
         schema_editor.execute(statement)
 
@@ -118,18 +104,13 @@ def _sharing_a_trigram(word):
     """(stem, display, documents) of the indexed words that may be similar to `word`."""
     if connection.vendor == "postgresql":
         sql = "SELECT stem, display, documents FROM search_term WHERE stem %% %s"
-        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL pg_trgm.similarity_threshold = {PG_TRIGRAM_THRESHOLD}")
-            cursor.execute(sql, [word])
-            return cursor.fetchall()
+        return fetch(sql, [word], settings=[f"pg_trgm.similarity_threshold = {PG_TRIGRAM_THRESHOLD}"])
     inner = " OR ".join(f'"{t}"' for t in sorted(trigrams(word)) if " " not in t)
     sql = (
         "SELECT t.stem, t.display, t.documents FROM search_trigrams "
         "JOIN search_term t ON t.id = search_trigrams.rowid WHERE search_trigrams MATCH %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [inner])
-        return cursor.fetchall()
+    return fetch(sql, [inner])
 
 
 def _most_similar(word):
@@ -140,12 +121,12 @@ def _most_similar(word):
     scored = [
         (similarity(word, found), documents, found, display)
         for found, display, documents in _sharing_a_trigram(word)
-        if own & trigrams(found) and found != word
+        if own & trigrams(found)
     ]
-    scored = [row for row in scored if row[0] >= TRIGRAM_THRESHOLD]
-    if not scored:
+    close = [row for row in scored if row[0] >= TRIGRAM_THRESHOLD]
+    if not close:
         return None
-    _similarity, documents, found, display = min(scored, key=lambda row: (-row[0], -row[1], row[2]))
+    _similarity, documents, found, display = min(close, key=lambda row: (-row[0], -row[1], row[2]))
     return Term(stem=found, display=display, documents=documents)
 
 

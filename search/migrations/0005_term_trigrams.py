@@ -15,7 +15,7 @@ def install(apps, schema_editor):
 def uninstall(apps, schema_editor):
     from search import spelling
 
-    spelling.install(schema_editor, uninstall=True)
+    spelling.uninstall(schema_editor)
 
 
 class Migration(migrations.Migration):
