@@ -45,7 +45,8 @@ def test_filters_open_from_a_button_that_counts_the_active_ones_on_a_phone(new_p
 
     toggle.click()
     expect(page.get_by_role("group", name="Status")).to_be_visible()
-    assert_no_axe_violations(page, "filters open at 360 px")
+    if javascript:  # axe runs as a script
+        assert_no_axe_violations(page, "filters open at 360 px")
     page.get_by_role("checkbox", name=re.compile("kein Eigenanteil nötig")).check()
     with page.expect_navigation():
         page.get_by_role("button", name="Filter anwenden").click()

@@ -19,7 +19,9 @@ alternatives (OR); different filters all apply (AND).
   sum, a missing bound being open; those stating no amount at all match
   too and are ordered after the others (`search.results`), marked as such.
 - deadline_from/deadline_to: the next deadline lies in that window (both
-  ends included); programmes without a dated deadline drop out.
+  ends included), or the programme is open without a deadline (rolling,
+  "laufend": one may apply on any day of the window). Programmes whose
+  deadline is unknown, upcoming ones without a date and expired ones drop out.
 - own_contribution: "none" (no own money) or "in_kind" (volunteer work
   counts), tags of the documents (`search.documents.own_contribution_codes`).
 - status, applicant_type, own contribution, amounts and deadlines describe

@@ -112,6 +112,8 @@ class Snapshot:
         # Documents by next deadline ("2027-03-31" sorts as the date does).
         dated = sorted((row.next_deadline, d) for d, row in self.rows.items() if row.next_deadline)
         self.deadline_days, self.deadline_ids = [day for day, _d in dated], [d for _day, d in dated]
+        # Open without a next deadline: rolling ("laufend"), one may apply on any day.
+        self.any_day = self.statuses.get(Status.OPEN.value, BitMap()) - BitMap(self.deadline_ids)
         self.everything = union(self.kinds.values())
         # What each status filter value finds ("open" includes closing soon).
         self.status_filters = {s.value: self.status([s.value]) for s in Status}
@@ -127,10 +129,11 @@ class Snapshot:
         return union(self.statuses.get(code, BitMap()) for code in admitted)
 
     def deadlines_between(self, first, last):
-        """Documents whose next deadline lies in [first, last]; a missing end is open."""
+        """Documents whose next deadline lies in [first, last] (a missing end
+        is open), and those one may apply to on any day."""
         start = bisect_left(self.deadline_days, first.isoformat()) if first else 0
         end = bisect_right(self.deadline_days, last.isoformat()) if last else len(self.deadline_days)
-        return BitMap(self.deadline_ids[start:end])
+        return BitMap(self.deadline_ids[start:end]) | self.any_day
 
     def tagged(self, group, codes):
         values = self.tags.get(group, {})

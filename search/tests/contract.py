@@ -288,14 +288,21 @@ CASES = [
     ),
     # Deadline window: the next deadline, both ends included
     Case(
-        "deadline window",
+        "deadline window, rolling ones too",
         "decide",
         "deadline_from=2026-12-01&deadline_to=2027-01-31",
-        ("gross", "cafe"),
+        ("gross", "cafe", "lotto", "kreis"),
         ordered=True,
     ),
-    Case("deadline up to", "decide", "deadline_to=2027-01-30", ("gross",)),
-    Case("deadline from", "decide", "deadline_from=2027-02-01", ("spaet",)),
+    Case("deadline up to", "decide", "deadline_to=2027-01-30", ("gross", "lotto", "kreis")),
+    Case("deadline from", "decide", "deadline_from=2027-02-01", ("spaet", "lotto", "kreis")),
+    Case(
+        "deadline window of dated ones",
+        "decide",
+        "deadline_to=2027-01-30&sort=deadline",
+        ("gross", "lotto", "kreis"),
+        ordered=True,
+    ),
     # The sum needed: ranges admitting it, unknown ranges after
     Case(
         "amount needed",
