@@ -1,0 +1,169 @@
+"""Offers per district, for the map: how many programmes apply in each of
+the 45 districts of Niedersachsen under the filters of a search.
+
+    found = district_counts(request.GET)
+    found.districts  # [District("03155", "Landkreis Northeim", offers=153, own=12, open=80, url="?…"), …]
+
+Each count is what the search gives for the same parameters with
+`type=programme` and `region=<district>`: containment (offers for the
+district, Niedersachsen, Bund and EU), the same typo fallback, the same
+result total (a test holds the two to each other). They come from the
+in-memory index in one pass: the documents passing every filter but the
+region are found once, then each district is the size of an intersection
+with the district's reach, as the region facet counts it.
+
+- offers: everything that applies in the district;
+- own: offers for this district itself (no wider area among their regions);
+- open: those of the offers open for applications now (open, closing soon).
+"""
+
+from dataclasses import dataclass
+
+from catalogue.status import Status, today
+
+from . import filters as search_filters
+from . import fulltext, snapshot, vocabularies
+from .core import attempts, filters_of, state_of
+from .facets import count as facet_counts
+from .facets import groups as facet_groups
+from .forms import SearchForm
+from .models import Kind
+from .text import TextQuery
+
+# The parameters the map lifts: it counts programmes in every district.
+LIFTED = ("type", "region", "page")
+OPEN_NOW = (Status.OPEN.value, Status.CLOSING_SOON.value)
+DISTRICT_PARENT = "ni"
+
+
+@dataclass
+class District:
+    code: str
+    label: str
+    offers: int
+    own: int
+    open: int
+    url: str  # the search for this district under the same filters, "?…"
+
+
+@dataclass
+class DistrictCounts:
+    form: SearchForm
+    errors: list
+    districts: list
+    facets: list  # the search's facet groups (counts over every region)
+    state: object  # search.params.QueryState of the map's parameters
+
+    @property
+    def most(self):
+        return max((d.offers for d in self.districts), default=0)
+
+    @property
+    def fewest(self):
+        return min((d.offers for d in self.districts), default=0)
+
+
+def map_params(params):
+    """The search parameters as the map counts them: programmes, no region, no page."""
+    params = params.copy()
+    for name in LIFTED:
+        params.pop(name, None)
+    params.setlist("type", [Kind.PROGRAMME.value])
+    return params
+
+
+def _documents(index, filters):
+    """The documents passing `filters` (the region lifted) and the text
+    matches, as bitmaps (None without query text)."""
+    matches = fulltext.match(filters.text, scored=False) if filters.text else None
+    matched = matches.ids if matches else None
+    return search_filters.documents(index, filters, matched), matched
+
+
+class _Reach:
+    """The documents of every attempt of the search (see search.core.attempts),
+    found only when a district needs them: a district gets the counts of the
+    first attempt that finds anything there, as its own search would."""
+
+    def __init__(self, index, filters):
+        self.index = index
+        self.tried = attempts(filters)
+        self.found = []  # [(filters, documents, matched), …] in the order tried
+
+    def attempt(self, position):
+        while len(self.found) <= position:
+            tried = next(self.tried, None)
+            if tried is None:
+                return None
+            self.found.append((tried[0], *_documents(self.index, tried[0])))
+        return self.found[position]
+
+    def documents(self, position):
+        attempt = self.attempt(position)
+        return attempt[1] if attempt else None
+
+    def facet_counts(self):
+        """The facet counts of the attempt the search without a region shows."""
+        position = 0
+        while not self.documents(position) and self.attempt(position + 1):
+            position += 1
+        if not self.documents(position):
+            position = 0
+        filters, documents, matched = self.attempt(position)
+        return facet_counts(self.index, filters, matched, found=documents)
+
+    def counted(self, reach):
+        """The documents of the first attempt with any in `reach`."""
+        position, first = 0, None
+        while (documents := self.documents(position)) is not None:
+            hits = documents & reach
+            if hits:
+                return hits
+            first = hits if first is None else first
+            position += 1
+        return first
+
+
+def _district(index, code, label, reach, state):
+    around = vocabularies.ancestors(state.regions, code)
+    offers = reach.counted(index.tagged("region", around))
+    return District(
+        code=code,
+        label=label,
+        offers=len(offers),
+        own=offers.intersection_cardinality(index.tagged("region", [code])),
+        open=offers.intersection_cardinality(index.status(OPEN_NOW)),
+        url=state.query.url(region=[code], page=None),
+    )
+
+
+@dataclass
+class _State:
+    query: object
+    regions: list
+
+
+def district_counts(params, *, on=None):
+    """The offers per district under the search parameters of a QueryDict."""
+    on = on or today()
+    options = vocabularies.load()
+    form = SearchForm(map_params(params), vocabularies=options)
+    form.is_valid()
+    text = TextQuery.parse(form.value("q", "")) or None
+    index = snapshot.current(on)
+    filters = filters_of(form, text, options)
+    state = _State(state_of(form), options["region"])
+    reach = _Reach(index, filters)
+    districts = [
+        _district(index, o.code, o.translated, reach, state)
+        for o in options["region"]
+        if o.parent == DISTRICT_PARENT
+    ]
+    counts = reach.facet_counts()
+    return DistrictCounts(
+        form=form,
+        errors=form.all_problems(),
+        districts=districts,
+        facets=facet_groups(counts, options, state.query),
+        state=state.query,
+    )
