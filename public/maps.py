@@ -117,10 +117,11 @@ def columns(state, order):
     ]
 
 
-def _filters_active(state):
-    """Whether any filter or query text narrows the map (not sorting or paging)."""
-    ignored = (*SHOWN_ELSEWHERE, "sort", "page")
-    return any(values for name, values in state.values.items() if name not in ignored)
+def _chosen(found):
+    """What narrows the map, in words: the query text, then each chosen filter
+    as the search names it (the programme type the map always sets aside)."""
+    query = [f"„{found.form.value('q')}“"] if found.form.value("q") else []
+    return query + [f.label for f in found.active_filters if f.name not in SHOWN_ELSEWHERE]
 
 
 def _hidden(state, order):
@@ -143,7 +144,7 @@ def page_context(found, params):
         "order": order,
         "unknown_order": unknown,
         "filter_groups": [g for g in found.facets if g.name not in SHOWN_ELSEWHERE],
-        "filters_active": _filters_active(found.state),
+        "chosen": _chosen(found),
         "hidden": _hidden(found.state, order),
         "search_query": found.state.url(page=None),
     }

@@ -199,7 +199,8 @@ def _euro(value):
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
-def _active_filters(facet_groups, state, form):
+def active_filters(facet_groups, state, form):
+    """The chosen filter values as removable ActiveFilters, amounts included."""
     active = [
         ActiveFilter(group.name, value.value, value.label, state.without(group.name, value.value))
         for group in facet_groups
@@ -260,7 +261,7 @@ def search(params, *, on=None, per_page=PER_PAGE):
         num_pages=num_pages,
         per_page=per_page,
         facets=facet_groups,
-        active_filters=_active_filters(facet_groups, state, form),
+        active_filters=active_filters(facet_groups, state, form),
         suggestion=suggestion,
         suggestion_url=state.url(q=[suggestion], page=None) if suggestion else None,
         query=query,

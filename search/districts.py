@@ -23,7 +23,7 @@ from catalogue.status import Status, today
 
 from . import filters as search_filters
 from . import fulltext, snapshot, vocabularies
-from .core import attempts, filters_of, state_of
+from .core import active_filters, attempts, filters_of, state_of
 from .facets import count as facet_counts
 from .facets import groups as facet_groups
 from .forms import SearchForm
@@ -52,6 +52,7 @@ class DistrictCounts:
     errors: list
     districts: list
     facets: list  # the search's facet groups (counts over every region)
+    active_filters: list  # search.core.ActiveFilter, as the search shows them
     state: object  # search.params.QueryState of the map's parameters
 
     @property
@@ -159,11 +160,12 @@ def district_counts(params, *, on=None):
         for o in options["region"]
         if o.parent == DISTRICT_PARENT
     ]
-    counts = reach.facet_counts()
+    groups = facet_groups(reach.facet_counts(), options, state.query)
     return DistrictCounts(
         form=form,
         errors=form.all_problems(),
         districts=districts,
-        facets=facet_groups(counts, options, state.query),
+        facets=groups,
+        active_filters=active_filters(groups, state.query, form),
         state=state.query,
     )
