@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.safestring import mark_safe
+
 GEOJSON = Path(__file__).resolve().parent / "data" / "niedersachsen-kreise.geojson"
 WIDTH = 1000
 CITY = "Kreisfreie Stadt"
@@ -151,7 +153,9 @@ def _shape(feature, project, tolerance):
             rings.append(points)
     largest = max(rings, key=_area)
     properties = feature["properties"]
-    return Shape(properties["code"], properties["kind"] == CITY, _path(rings), _centroid(largest))
+    # Digits, spaces, "M", "l", "z" and "-" only: nothing to escape in a template.
+    path = mark_safe(_path(rings))  # noqa: S308
+    return Shape(properties["code"], properties["kind"] == CITY, path, _centroid(largest))
 
 
 @cache

@@ -11,6 +11,8 @@ from zero would paint them all alike. The legend says the ranges.
 import math
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .district_map import outline
@@ -37,6 +39,20 @@ class MapDistrict:
     shape: object  # public.district_map.Shape
     shade: int
     dot: float  # radius of the dot for own offers; 0: none
+    href: str  # the district's search
+    name: str  # its accessible name, with the counts
+
+
+def _name(district):
+    message = gettext(
+        "%(name)s: %(offers)s Angebote, davon %(own)s nur für diesen Kreis und %(open)s jetzt offen"
+    )
+    return message % {
+        "name": district.label,
+        "offers": district.offers,
+        "own": district.own,
+        "open": district.open,
+    }
 
 
 @dataclass
@@ -83,8 +99,11 @@ def drawn(found, detail="full"):
     shapes = outline(detail).shapes
     ranges = shade_ranges(found.fewest, found.most)
     most_own = max((d.own for d in found.districts), default=0)
+    search = reverse("search:search")
     items = [
-        MapDistrict(d, shapes[d.code], shade_of(d.offers, ranges), _dot(d.own, most_own))
+        MapDistrict(
+            d, shapes[d.code], shade_of(d.offers, ranges), _dot(d.own, most_own), search + d.url, _name(d)
+        )
         for d in found.districts
         if d.code in shapes
     ]
@@ -97,10 +116,11 @@ def chosen_order(params):
     return (order, False) if order in ORDERS else (DEFAULT_ORDER, True)
 
 
-def table_rows(districts, order):
+def table_rows(items, order):
+    """MapDistricts in the table's order: by name, or most first (then by name)."""
     if order == "name":
-        return sorted(districts, key=lambda d: d.label)
-    return sorted(districts, key=lambda d: (-getattr(d, order), d.label))
+        return sorted(items, key=lambda item: item.district.label)
+    return sorted(items, key=lambda item: (-getattr(item.district, order), item.district.label))
 
 
 def with_order(query, order):
@@ -139,7 +159,7 @@ def page_context(found, params):
         "districts": items,
         "ranges": ranges,
         "most_own": max((d.own for d in found.districts), default=0),
-        "rows": table_rows(found.districts, order),
+        "rows": table_rows(items, order),
         "columns": columns(found.state, order),
         "order": order,
         "unknown_order": unknown,

@@ -90,6 +90,8 @@ class _Reach:
         self.index = index
         self.tried = attempts(filters)
         self.found = []  # [(filters, documents, matched), …] in the order tried
+        self.wide = {}  # {(attempt, wider areas): (offers, open now)}
+        self.open_now = index.status(OPEN_NOW)
 
     def attempt(self, position):
         while len(self.found) <= position:
@@ -113,29 +115,37 @@ class _Reach:
         filters, documents, matched = self.attempt(position)
         return facet_counts(self.index, filters, matched, found=documents)
 
-    def counted(self, reach):
-        """The documents of the first attempt with any in `reach`."""
+    def district(self, code, wider):
+        """(offers, own, open) in the district `code`, whose offers are its
+        own and those of the areas `wider` around it, in the first attempt
+        that finds any there."""
         position, first = 0, None
-        while (documents := self.documents(position)) is not None:
-            hits = documents & reach
-            if hits:
-                return hits
-            first = hits if first is None else first
+        while self.documents(position) is not None:
+            counts = self._counts(position, code, wider)
+            if counts[0]:
+                return counts
+            first = first or counts
             position += 1
         return first
 
+    def _counts(self, position, code, wider):
+        # The region tags are stored reduced to the widest areas (see
+        # search.facets), so an offer is the district's own or a wider
+        # area's, never both: the two parts add up. The wider part is the
+        # same for every district of a Land, counted once.
+        documents = self.documents(position)
+        if (position, wider) not in self.wide:
+            found = documents & self.index.tagged("region", wider)
+            self.wide[position, wider] = (len(found), found.intersection_cardinality(self.open_now))
+        wide, wide_open = self.wide[position, wider]
+        own = documents & self.index.tagged("region", [code])
+        return wide + len(own), len(own), wide_open + own.intersection_cardinality(self.open_now)
 
-def _district(index, code, label, reach, state):
-    around = vocabularies.ancestors(state.regions, code)
-    offers = reach.counted(index.tagged("region", around))
-    return District(
-        code=code,
-        label=label,
-        offers=len(offers),
-        own=offers.intersection_cardinality(index.tagged("region", [code])),
-        open=offers.intersection_cardinality(index.status(OPEN_NOW)),
-        url=state.query.url(region=[code], page=None),
-    )
+
+def _district(code, label, reach, state):
+    wider = tuple(vocabularies.ancestors(state.regions, code)[1:])
+    offers, own, open_now = reach.district(code, wider)
+    return District(code, label, offers, own, open_now, url=state.query.url(region=[code], page=None))
 
 
 @dataclass
@@ -156,7 +166,7 @@ def district_counts(params, *, on=None):
     state = _State(state_of(form), options["region"])
     reach = _Reach(index, filters)
     districts = [
-        _district(index, o.code, o.translated, reach, state)
+        _district(o.code, o.translated, reach, state)
         for o in options["region"]
         if o.parent == DISTRICT_PARENT
     ]
