@@ -44,6 +44,8 @@ def test_keyboard_reaches_a_district_with_its_counts_and_opens_its_search(page):
     # The focused district is painted in the focus colour.
     fill = page.evaluate("() => getComputedStyle(document.activeElement.querySelector('path')).fill")
     assert fill == "rgb(255, 221, 0)"
+    # Our script names the focused district beside the legend, too.
+    expect(page.locator("[data-map-details]")).to_have_text(name)
     screenshot(page, "karte-tastatur")
 
     with page.expect_navigation():
