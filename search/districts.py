@@ -9,8 +9,10 @@ Each count is what the search gives for the same parameters with
 district, Niedersachsen, Bund and EU), the same typo fallback, the same
 result total (a test holds the two to each other). They come from the
 in-memory index in one pass: the documents passing every filter but the
-region are found once, then each district is the size of an intersection
-with the district's reach, as the region facet counts it.
+region are found once (per fallback attempt, only when a district needs
+it); the offers of the areas around the districts (ni, de, eu) are counted
+once, and each district adds the size of one intersection, its own offers
+— the containment the region facet counts.
 
 - offers: everything that applies in the district;
 - own: offers for this district itself (no wider area among their regions);
@@ -32,6 +34,7 @@ from .text import TextQuery
 
 # The parameters the map lifts: it counts programmes in every district.
 LIFTED = ("type", "region", "page")
+# Open for applications, as the start page's "davon offen für Anträge" counts.
 OPEN_NOW = (Status.OPEN.value, Status.CLOSING_SOON.value)
 DISTRICT_PARENT = "ni"
 
