@@ -10,8 +10,9 @@ Projection: equirectangular with the longitudes shrunk by cos(latitude) at
 the middle of the state, close enough to a conformal map over 2.6° of
 latitude. Coordinates are rounded to whole units of a viewBox WIDTH wide,
 and points closer than `tolerance` units to the line through their
-neighbours are dropped (Douglas–Peucker): the full map has about 1,700
-points instead of 4,400, the small one on the start page even fewer.
+neighbours are dropped (Douglas–Peucker), and the paths are written in
+relative steps: the full map keeps about 3,700 of the 4,400 points in 16 KB
+of path data, the small one on the start page 1,100 points in 6 KB.
 """
 
 import json
