@@ -6,8 +6,11 @@ Two figures per map URL of MAP_MIX, as bench/measure.py takes them for the
 search: the counts (`search.districts.district_counts`: 45 districts over
 the in-memory index) and the full `GET /karte/?…` through Django's test
 client (middleware, view, SVG and table template). The map page is not
-cached, so no cache is emptied. One warm-up pass, then the passes of
-`measure._passes`.
+cached, so no cache is emptied. For scale, on a machine whose load shifts
+every figure, the search page for the same parameters is timed in the same
+passes (`GET /suche/?…`, its page cache emptied first): the ratio of the
+two medians holds better than either figure. One warm-up pass, then the
+passes of `measure._passes`.
 
 Prints one JSON object, or writes it to --out; `bench/run.py` collects it.
 """
@@ -52,20 +55,29 @@ def time_counts(mix, rounds, on):
     return _passes(mix, rounds, once)
 
 
-def time_page(mix, rounds):
+def time_pages(mix, rounds):
+    """({name: [ms, …]} of GET /karte/?…, the same of GET /suche/?…), interleaved."""
+    from django.core.cache import cache
     from django.test import Client
 
-    client = Client()
+    client, search_samples = Client(), {}
 
-    def once(query_string):
+    def get(path):
         started = time.perf_counter()
-        response = client.get("/karte/?" + query_string)
+        response = client.get(path)
         elapsed = (time.perf_counter() - started) * 1000
         if response.status_code != 200:
-            raise SystemExit(f"GET /karte/?{query_string} answered {response.status_code}")
+            raise SystemExit(f"GET {path} answered {response.status_code}")
         return elapsed
 
-    return _passes(mix, rounds, once)
+    def once(query_string):
+        cache.clear()  # the search page as rendered, not as kept
+        search_samples.setdefault(query_string, []).append(get("/suche/?" + query_string))
+        return get("/karte/?" + query_string)
+
+    samples = _passes(mix, rounds, once)
+    # The first sample of each is the warm-up pass's.
+    return samples, {name: search_samples[qs][1:] for name, qs in mix}
 
 
 def main(argv=None):
@@ -78,12 +90,14 @@ def main(argv=None):
     from django.db import connection
 
     on = date.fromisoformat(django_setup.BENCH_DAY)
+    pages, search_pages = time_pages(MAP_MIX, args.rounds)
     report = {
         "label": args.label,
         "vendor": connection.vendor,
         **catalogue_size(),
         "counts": summary(time_counts(MAP_MIX, args.rounds, on)),
-        "page": summary(time_page(MAP_MIX, args.rounds)),
+        "page": summary(pages),
+        "search_page": summary(search_pages),
     }
     if args.out:
         Path(args.out).write_text(json.dumps(report, indent=1), encoding="utf-8")
