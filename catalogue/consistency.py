@@ -45,30 +45,37 @@ class Contradiction:
     code: str
 
 
-def _number(value):
-    return None if value is None else Decimal(str(value))
-
-
 def stated_in_document(data):
-    """From a schema-valid `foerderatlas/1` programme (a dict)."""
+    """From a `foerderatlas/1` programme (a dict). A value of the wrong type
+    counts as empty: the schema check reports it."""
 
-    def get(path):
+    def get(path, kind):
         value = data
         for key in path.split("."):
             value = value.get(key) if isinstance(value, dict) else None
-        return value
+        return value if isinstance(value, kind) and not isinstance(value, bool) else None
 
-    end = get("period.end")
+    def number(path):
+        value = get(path, (int, float))
+        return None if value is None else Decimal(str(value))
+
+    def text(path):
+        return get(path, str) or ""
+
+    try:
+        end = date.fromisoformat(text("period.end")) if text("period.end") else None
+    except ValueError:
+        end = None
     return Stated(
-        description=get("description") or "",
-        amount_text=get("amount.text") or "",
-        amount_min_eur=_number(get("amount.min_eur")),
-        amount_max_eur=_number(get("amount.max_eur")),
-        own_contribution_text=get("own_contribution.text") or "",
-        own_contribution_min_percent=_number(get("own_contribution.min_percent")),
-        eligible_text=get("eligible.text") or "",
-        applicant_types=tuple(get("eligible.applicant_types") or ()),
-        period_end=date.fromisoformat(end) if end else None,
+        description=text("description"),
+        amount_text=text("amount.text"),
+        amount_min_eur=number("amount.min_eur"),
+        amount_max_eur=number("amount.max_eur"),
+        own_contribution_text=text("own_contribution.text"),
+        own_contribution_min_percent=number("own_contribution.min_percent"),
+        eligible_text=text("eligible.text"),
+        applicant_types=tuple(c for c in get("eligible.applicant_types", list) or () if isinstance(c, str)),
+        period_end=end,
     )
 
 
@@ -97,12 +104,14 @@ def contradictions(stated):
 
 def euros(value):
     """Decimal("3000") → "3.000 €", Decimal("0.5") → "0,50 €"."""
+    value = Decimal(str(value))
     whole = value == value.to_integral_value()
     text = f"{value:,.0f}" if whole else f"{value:,.2f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
 
 
 def percent(value):
+    value = Decimal(str(value))
     text = f"{value.normalize():f}".replace(".", ",")
     return f"{text} %"
 
@@ -115,9 +124,10 @@ BUDGET_WORDS = ("insgesamt", "gesamt", "budget", "volumen", "zusammen", "haushal
 # Words that make an amount a cap on one kind of cost or a rate, not on the grant.
 PARTIAL_WORDS = ("sachkosten", "sachausgaben", "personal", "honorar", "stunde", " à ")
 CAP_BEFORE = re.compile(r"(?:\bbis(?: zu)?|höchstens|maximal|max\.)\s*$")
-# Clauses end at ; , and at the end of a sentence (not at the dot of 3.000);
+# Clauses end at ; , and at the end of a sentence (not in 3.000, 9,25 or
+# after "Mio." or "max.");
 # a part in parentheses is a clause of its own.
-CLAUSE = re.compile(r"[;,]|\.(?!\d)")
+CLAUSE = re.compile(r";|,(?!\d)|(?<!Mio)(?<!max)(?<!\bca)(?<!inkl)(?<!bzw)\.(?!\d)")
 PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 
@@ -262,7 +272,7 @@ NEGATED = re.compile(r"\b(nicht|außer|ausgenommen|ausgeschlossen)\b")
 
 def _affirmed_parts(text):
     """The text without clauses that exclude someone ("außer Kommunen")."""
-    clauses = re.split(r"[;:()]|\.(?=\s|$)", text.lower())
+    clauses = re.split(r"[;()]|\.(?=\s|$)", text.lower())
     return " ".join(clause for clause in clauses if not NEGATED.search(clause))
 
 
@@ -305,6 +315,10 @@ RUNS = re.compile(
 ABOUT_CALL = re.compile(r"ausschreibung|antr|frist|bewerb|einsend|aufruf", re.I)
 
 
+# Clauses end at ";" and at a sentence's end, not at the dot of "30. Juni".
+SENTENCE = re.compile(r";|(?<!\b\d)(?<!\b\d\d)\.(?=\s+[A-ZÄÖÜ]|$)")
+
+
 @dataclass(frozen=True)
 class _End:
     text: str
@@ -314,7 +328,7 @@ class _End:
 
 def period_ends_in(text):
     found = []
-    for clause in re.split(r";|\.(?=\s+[A-ZÄÖÜ]|$)", text):
+    for clause in SENTENCE.split(text):
         if not RUNS.search(clause.lower()) or ABOUT_CALL.search(clause):
             continue
         for match in UNTIL.finditer(clause):
