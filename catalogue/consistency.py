@@ -118,7 +118,10 @@ def percent(value):
 
 # --- Fördersumme ---------------------------------------------------------
 
-AMOUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(Mio\.|Millionen)?\s*(?:€|Euro\b)")
+# "3.000 €", "3 000 Euro", "1.250,50 EUR", "9,25 Mio. €"
+AMOUNT = re.compile(
+    r"(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(?:,(\d+))?\s*(Mio\.|Millionen)?\s*(?:€|Euro\b|EUR\b)"
+)
 # Words that make an amount the whole call's or project's money, not a grant.
 BUDGET_WORDS = ("insgesamt", "gesamt", "budget", "volumen", "zusammen", "haushalt", "mio.", "million")
 # Words that make an amount a cap on one kind of cost or a rate, not on the grant.
@@ -140,13 +143,15 @@ class _Amount:
 
 
 def amounts_in(text):
+    if "€" not in text and "Eur" not in text and "EUR" not in text:
+        return []
     found = []
     parts = [PARENTHESES.sub(" ", text), *PARENTHESES.findall(text)]
     for clause in (clause for part in parts for clause in CLAUSE.split(part)):
         lowered = clause.lower()
         for match in AMOUNT.finditer(clause):
             whole, cents, millions = match.groups()
-            value = Decimal(whole.replace(".", "") + ("." + cents if cents else ""))
+            value = Decimal(re.sub(r"\D", "", whole) + ("." + cents if cents else ""))
             if millions:
                 value *= 1_000_000
             found.append(
@@ -172,12 +177,10 @@ def _amount(stated):
             message = _("Text nennt %(amount)s, Höchstbetrag leer.") % {"amount": euros(max(caps))}
             return [Contradiction("amount.max_eur", message, "text_amount_max_missing")]
     findings = []
-    for path, value, label in (
-        ("amount.min_eur", stated.amount_min_eur, _("Mindestbetrag")),
-        ("amount.max_eur", stated.amount_max_eur, _("Höchstbetrag")),
-    ):
+    for path, value in (("amount.min_eur", stated.amount_min_eur), ("amount.max_eur", stated.amount_max_eur)):
         if value is None or value in grants:
             continue
+        label = _("Mindestbetrag") if path == "amount.min_eur" else _("Höchstbetrag")
         if value in budgets:
             message = _(
                 "%(field)s %(amount)s ist laut Text ein Gesamtbetrag, nicht der Betrag einer Förderung."
@@ -327,6 +330,8 @@ class _End:
 
 
 def period_ends_in(text):
+    if not UNTIL.search(text):  # most texts: one quick search instead of splitting
+        return []
     found = []
     for clause in SENTENCE.split(text):
         if not RUNS.search(clause.lower()) or ABOUT_CALL.search(clause):

@@ -78,6 +78,8 @@ def test_maximum_and_minimum_the_text_does_not_name():
         ("durchschnittlich etwa 4.000 €", None, None),
         ("für kleine Vereine im ländlichen Raum auch unter 10.000 €", None, None),
         ("noch nicht bekannt (2024: Preise zu je 6.000 €)", None, None),
+        ("bis 3 000 Euro je Projekt", None, 3000),
+        ("höchstens 1.500 EUR", None, 1500),
         ("", None, 1000),
     ],
 )
