@@ -1,15 +1,19 @@
 """The data-quality worklist: each kind of problem on seeded examples, the
 page, `manage.py worklist`, the change-list filter and query counts."""
 
+import json
 from datetime import date
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from catalogue.interchange.importer import import_document
 from catalogue.models import Programme, Workflow
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
 from editorial import worklist
@@ -202,6 +206,15 @@ def test_contradictions_read_applicant_types_and_period_of_stored_programmes():
             "Text nennt eine Laufzeit bis Ende 2026, Laufzeitende leer.",
         ],
     )
+
+
+def test_demo_data_has_no_contradicting_texts():
+    demo = Path(settings.BASE_DIR) / "demo" / "catalogue.json"
+    report = import_document(json.loads(demo.read_text(encoding="utf-8")))
+
+    assert report.errors == []
+    assert [w for w in report.warnings if w["code"].startswith("text_")] == []
+    assert worklist.contradicting_texts() == []
 
 
 def queries_for_worklist(client, extra_problems):
