@@ -40,6 +40,8 @@ def field_schema(field):
         return {"type": "array", "items": _enum(field)}
     if isinstance(field, forms.ChoiceField):
         return _enum(field)
+    if isinstance(field, forms.DateField):
+        return {"type": "string", "format": "date"}
     if isinstance(field, forms.IntegerField | forms.DecimalField):
         schema = {"type": "integer" if isinstance(field, forms.IntegerField) else "number"}
         if field.min_value is not None:
