@@ -249,12 +249,20 @@ def _page(asked, total, per_page, errors):
     return min(asked, last), last
 
 
-def _take_place(form, options):
-    """A place named in the query text becomes the region filter: the form
-    then reads as if the user had chosen it (`search.places`)."""
+def typed_place(form, options):
+    """A place named in the query text (`search.places`), taken out of the
+    text; none when the search is to be run exactly as typed."""
     place = None if form.value("exact") else places.detect(form.value("q", ""), options["region"])
     if place:
         form.cleaned_data["q"] = place.rest
+    return place
+
+
+def _take_place(form, options):
+    """A place named in the query text becomes the region filter: the form
+    then reads as if the user had chosen it."""
+    place = typed_place(form, options)
+    if place:
         form.cleaned_data["region"] = list(dict.fromkeys([*form.value("region", []), *place.codes]))
     return place
 

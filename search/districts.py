@@ -25,7 +25,7 @@ from catalogue.status import Status, today
 
 from . import filters as search_filters
 from . import fulltext, snapshot, vocabularies
-from .core import active_filters, attempts, filters_of, state_of
+from .core import active_filters, attempts, filters_of, state_of, typed_place
 from .facets import count as facet_counts
 from .facets import groups as facet_groups
 from .forms import SearchForm
@@ -89,9 +89,9 @@ class _Reach:
     found only when a district needs them: a district gets the counts of the
     first attempt that finds anything there, as its own search would."""
 
-    def __init__(self, index, filters):
+    def __init__(self, index, filters, exact):
         self.index = index
-        self.tried = attempts(filters)
+        self.tried = attempts(filters, exact)
         self.found = []  # [(filters, documents, matched), …] in the order tried
         self.wide = {}  # {(attempt, wider areas): (offers, open now)}
         self.open_now = index.status(OPEN_NOW)
@@ -163,11 +163,14 @@ def district_counts(params, *, on=None):
     options = vocabularies.load()
     form = SearchForm(map_params(params), vocabularies=options)
     form.is_valid()
+    # A place typed into the text is what the map shows, not a word to find:
+    # it leaves the text (the region itself is lifted, as every region is).
+    typed_place(form, options)
     text = TextQuery.parse(form.value("q", "")) or None
     index = snapshot.current(on)
     filters = filters_of(form, text, options)
     state = _State(state_of(form), options["region"])
-    reach = _Reach(index, filters)
+    reach = _Reach(index, filters, exact=bool(form.value("exact")))
     districts = [
         _district(o.code, o.translated, reach, state)
         for o in options["region"]

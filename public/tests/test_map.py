@@ -53,10 +53,10 @@ def test_map_district_names_its_counts_for_screen_readers_and_on_hover(client, c
 
 
 def test_map_keeps_the_filters_in_every_district_link(client, catalogue):
-    page = parse(client.get("/karte/?status=open&q=Northeim&region=ni&type=institution&page=2"))
+    page = parse(client.get("/karte/?status=open&q=Northeim&exact=1&region=ni&type=institution&page=2"))
 
     (northeim,) = [a for a in district_links(page) if a["data-code"] == NORTHEIM]
-    assert northeim["href"] == "/suche/?q=Northeim&type=programme&status=open&region=03155"
+    assert northeim["href"] == "/suche/?q=Northeim&type=programme&status=open&region=03155&exact=1"
     assert northeim["aria-label"].startswith("Landkreis Northeim: 1 Angebote")
 
 

@@ -32,6 +32,7 @@ PARAMS = [
     # its search falls back to "any of the words", and so does its count.
     "q=Sprachkurse+Frauen",
     "q=Sprahkurse",  # a typo the search corrects
+    "q=Sprahkurse&exact=1",  # … unless the words are to be searched as typed
     "q=Quantenchromodynamik",
     "region=ni&type=institution&page=3&sort=title",
     "amount_min=viel&integration_area=gibt-es-nicht",
@@ -134,3 +135,15 @@ def test_district_counts_report_bad_parameters_and_use_the_rest():
 
     assert [e["field"] for e in found.errors] == ["status", "amount_min"]
     assert by_code("status=open") == {d.code: d for d in found.districts}
+
+
+def test_a_place_typed_into_the_text_leaves_it_and_each_district_counts_its_own_search():
+    build()
+
+    found = by_code("q=Sprachkurse+in+Hannover")
+
+    # The place is what the map shows: the words left are searched per district.
+    assert found == by_code("q=Sprachkurse")
+    assert found[NORTHEIM].url == "?q=Sprachkurse&type=programme&region=03155"
+    for code, district in found.items():
+        assert district.offers == search(QueryDict(district.url[1:])).total, code
