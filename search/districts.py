@@ -21,7 +21,7 @@ once, and each district adds the size of one intersection, its own offers
 
 from dataclasses import dataclass
 
-from catalogue.status import Status, today
+from catalogue.status import Status, statuses_admitted, today
 
 from . import filters as search_filters
 from . import fulltext, snapshot, vocabularies
@@ -35,7 +35,7 @@ from .text import TextQuery
 # The parameters the map lifts: it counts programmes in every district.
 LIFTED = ("type", "region", "page")
 # Open for applications, as the start page's "davon offen für Anträge" counts.
-OPEN_NOW = (Status.OPEN.value, Status.CLOSING_SOON.value)
+OPEN_NOW = statuses_admitted(Status.OPEN)
 DISTRICT_PARENT = "ni"
 
 
