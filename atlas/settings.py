@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "public",
     "editorial",
     "api",
+    "alerts",
 ]
 
 MIDDLEWARE = [

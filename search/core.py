@@ -24,6 +24,7 @@ from . import filters as search_filters
 from . import fulltext, results, snapshot, spelling, vocabularies
 from .filters import Filters
 from .forms import MULTI_VALUED, SORT_CHOICES, SearchForm, problem
+from .models import Kind
 from .params import QueryState
 from .text import TextQuery
 
@@ -258,3 +259,34 @@ def search(params, *, on=None, per_page=PER_PAGE):
         partial=bool(filters.text and filters.text.any_word),
         hide_expired_url=_hide_expired_url(filters, state),
     )
+
+
+# ---------- every match at once (e-mail alerts) ----------
+
+# Parameters that order or page a result but never change which entries it holds.
+_PRESENTATION = ("sort", "page")
+
+
+def canonical_query(params):
+    """The query string of a search with only its valid parameters, in a
+    fixed order, without sort and page: two URLs asking for the same
+    entries give the same string (e-mail alerts group by it), e.g.
+    "q=Sport&region=03241". Unknown parameters and values are dropped."""
+    form = SearchForm(params, vocabularies=vocabularies.load())
+    form.is_valid()
+    return _state(form).url(**dict.fromkeys(_PRESENTATION))[1:]
+
+
+def matching_programme_ids(params, *, on=None):
+    """Ids of every published programme the search `params` finds, in no
+    order: the same filters, text and fallbacks as `search()`, without
+    ranking, pages or entries read."""
+    on = on or today()
+    options = vocabularies.load()
+    form = SearchForm(params, vocabularies=options)
+    form.is_valid()
+    text = TextQuery.parse(form.value("q", "")) or None
+    index = snapshot.current(on)
+    found = _find(index, _filters(form, text, options), scored=False)
+    programmes = found.documents & index.kind([Kind.PROGRAMME])
+    return {index.rows[d].entry for d in programmes}

@@ -1,0 +1,156 @@
+"""`manage.py send_alerts`: one run of everything alerts send, plus the
+clean-up. Meant for cron (README); safe to run as often as you like.
+
+1. Search alerts: each distinct search of the confirmed subscriptions runs
+   once (`watching.refresh`); each of its subscribers with news gets one
+   mail listing it; nothing new, no mail.
+2. Deadline reminders: 14 and 3 days before each deadline, once each.
+3. Clean-up: pending entries older than `PENDING_DAYS` and searches no one
+   watches any more are deleted.
+
+All mails of a run go through one connection of Django's mail framework.
+A mail the server refuses is logged and tried again next run: the
+subscriber's "told until" moves only when the mail went out.
+"""
+
+import logging
+import smtplib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from itertools import groupby
+
+from django.core import mail
+from django.db.models import Count
+from django.utils import timezone
+
+from catalogue.models import Programme
+from catalogue.queries import published
+from catalogue.status import Status, deadlines_of, next_deadline, status_on, today
+
+from . import mails, watching
+from .models import PENDING_DAYS, AlertQuery, Reminder, Subscription
+
+log = logging.getLogger(__name__)
+
+REMINDER_DAYS = (14, 3)
+
+
+@dataclass
+class Run:
+    searches: int = 0
+    alerts: int = 0
+    reminders: int = 0
+    failed: int = 0
+    deleted: dict = field(default_factory=dict)
+
+
+def items(pks, on):
+    """{id: mails.Item} of the published programmes among `pks`."""
+    programmes = published(Programme.objects.filter(pk__in=pks)).prefetch_related("deadlines")
+    found = {}
+    for programme in programmes:
+        deadlines = deadlines_of(programme)
+        found[programme.pk] = mails.Item(
+            programme.title,
+            programme.get_absolute_url(),
+            status_on(deadlines, on),
+            next_deadline(deadlines, on),
+        )
+    return found
+
+
+def _send(connection, message, run):
+    try:
+        connection.send_messages([message])
+    except (smtplib.SMTPException, OSError):
+        log.exception("alerts: a mail could not be sent; it is tried again next run")
+        run.failed += 1
+        return False
+    return True
+
+
+def send_alerts(connection, run, *, now, on):
+    subscriptions = (
+        Subscription.objects.filter(confirmed_at__isnull=False)
+        .select_related("search")
+        .only("pk", "email", "language", "token", "told_until", "confirmed_at", "search")
+        .order_by("search_id", "pk")
+    )
+    known = {}  # programme id → Item, shared by every search of the run
+    for _search_id, group in groupby(subscriptions.iterator(chunk_size=2000), key=lambda s: s.search_id):
+        group = list(group)
+        run.searches += 1
+        entered = watching.refresh(group[0].search, now, on=on)
+        told = []
+        for subscription in group:
+            pks = watching.news(entered, subscription.told_until or subscription.confirmed_at)
+            if not pks:
+                continue
+            missing = [pk for pk in pks if pk not in known]
+            if missing:
+                known.update(items(missing, on))
+            listed = [known[pk] for pk in pks if pk in known]
+            if listed and _send(connection, mails.alert(subscription, listed), run):
+                run.alerts += 1
+                told.append(subscription.pk)
+        if told:
+            Subscription.objects.filter(pk__in=told).update(told_until=now)
+
+
+def due_reminder(programme, on, reminder):
+    """(deadline, days) when a reminder is due today, else None: the next
+    deadline is at most 14 (then 3) days away and that reminder was not sent."""
+    deadlines = deadlines_of(programme)
+    deadline = next_deadline(deadlines, on)
+    if deadline is None or status_on(deadlines, on) == Status.EXPIRED:
+        return None
+    left = (deadline - on).days
+    stage = next((days for days in sorted(REMINDER_DAYS) if left <= days), None)
+    if stage is None:
+        return None
+    already = reminder.reminded_for == deadline and reminder.reminded_days is not None
+    if already and reminder.reminded_days <= stage:
+        return None
+    return deadline, stage
+
+
+def send_reminders(connection, run, *, on):
+    reminders = Reminder.objects.filter(confirmed_at__isnull=False).select_related("programme")
+    for reminder in reminders.prefetch_related("programme__deadlines").iterator(chunk_size=500):
+        programme = reminder.programme
+        if programme.state != "published":
+            continue
+        due = due_reminder(programme, on, reminder)
+        if due is None:
+            continue
+        deadline, stage = due
+        deadlines = deadlines_of(programme)
+        item = mails.Item(programme.title, programme.get_absolute_url(), status_on(deadlines, on), deadline)
+        if _send(connection, mails.reminder(reminder, item, (deadline - on).days), run):
+            run.reminders += 1
+            Reminder.objects.filter(pk=reminder.pk).update(reminded_for=deadline, reminded_days=stage)
+
+
+def clean_up(run, *, now):
+    """Unconfirmed after PENDING_DAYS: deleted. Searches without subscribers: deleted."""
+    cutoff = now - timedelta(days=PENDING_DAYS)
+    for model in (Subscription, Reminder):
+        old = model.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff)
+        run.deleted[model._meta.model_name] = old.delete()[0]
+    # A day's grace: a search is created a moment before its first subscription.
+    unwatched = AlertQuery.objects.annotate(n=Count("subscriptions")).filter(
+        n=0, created_at__lt=now - timedelta(days=1)
+    )
+    run.deleted["search"] = AlertQuery.objects.filter(pk__in=unwatched.values("pk")).delete()[0]
+
+
+def run_all(*, alerts=True, reminders=True, now=None, on=None):
+    now, on = now or timezone.now(), on or today()
+    run = Run()
+    clean_up(run, now=now)
+    with mail.get_connection() as connection:
+        if alerts:
+            send_alerts(connection, run, now=now, on=on)
+        if reminders:
+            send_reminders(connection, run, on=on)
+    return run
