@@ -25,14 +25,12 @@ from django.utils import timezone
 
 from catalogue.models import Programme
 from catalogue.queries import published
-from catalogue.status import Status, deadlines_of, next_deadline, status_on, today
+from catalogue.status import REMINDER_DAYS, Status, deadlines_of, next_deadline, status_on, today
 
 from . import mails, watching
 from .models import PENDING_DAYS, AlertQuery, Reminder, Subscription
 
 log = logging.getLogger(__name__)
-
-REMINDER_DAYS = (14, 3)
 
 
 @dataclass
