@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "editorial",
     "api",
     "alerts",
+    "shortlist",
 ]
 
 MIDDLEWARE = [
