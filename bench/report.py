@@ -11,6 +11,7 @@ TARGETS = {
     "ratio_vs_datasette_10k": ("<", 1),
     "search_pages_per_s_10k": ("≥", 200),
     "errors": ("=", 0),
+    "send_alerts_10k_s": ("<", 120),
 }
 ORDER = ["sqlite_1k", "sqlite_10k", "sqlite_100k", "postgres_10k", "postgres_100k"]
 
@@ -43,6 +44,10 @@ def summary_line(results):
     line["search_pages_per_s_10k_uncached"] = uncached["requests_per_s"] if load else None
     line["load_requests_10k"] = cached["requests"] + uncached["requests"] if load else None
     line["errors"] = cached["errors"] + uncached["errors"] if load else None
+    alerts = results.get("alerts_10k")
+    line["send_alerts_10k_s"] = alerts["seconds"] if alerts else None
+    line["send_alerts_10k_mails"] = alerts["mails"] if alerts else None
+    line["send_alerts_10k_searches"] = alerts["searches"] if alerts else None
     return line
 
 
@@ -132,6 +137,22 @@ def _load(results):
     return rows
 
 
+def alerts_table(results, heading=False):
+    alerts = results.get("alerts_10k")
+    if not alerts:
+        return [] if heading else "send_alerts: not measured"
+    rows = [
+        "",
+        f"send_alerts, sqlite {alerts['programmes']} programmes, {alerts['subscriptions']} confirmed "
+        f"subscriptions over {alerts['searches']} distinct searches, "
+        f"{alerts['new_programmes']} newly published:",
+        f"  {alerts['seconds']} s, {alerts['mails']} mails ({alerts['failed']} failed) "
+        f"over one SMTP connection; again with nothing new: {alerts['idle_seconds']} s, "
+        f"{alerts['idle_mails']} mails",
+    ]
+    return rows if heading else "\n".join(rows)
+
+
 def table(results, seconds, busy):
     line = summary_line(results)
     rows = [
@@ -144,6 +165,7 @@ def table(results, seconds, busy):
         *_outside_mix(results),
         *_datasette(results),
         *_load(results),
+        *alerts_table(results, heading=True),
         "",
         "targets:",
         *[f"  {key}: {_verdict(line, key)}" for key in TARGETS],

@@ -12,7 +12,9 @@
 3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py).
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
    inside scripts/with-postgres.sh), generated anew each run.
-5. A table, then one line of JSON as the last line.
+5. `send_alerts` for 10,000 subscriptions on a copy of the sqlite 10k
+   catalogue (bench/alerts.py); `--only-alerts` runs just that.
+6. A table, then one line of JSON as the last line.
 """
 
 import argparse
@@ -34,7 +36,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
-DATASETTE_SIZE = LOAD_SIZE = 10_000
+DATASETTE_SIZE = LOAD_SIZE = ALERTS_SIZE = 10_000
 
 
 def bench_env(database_url=None):
@@ -110,6 +112,11 @@ def measure_postgres(sizes):
     subprocess.run(command, cwd=ROOT, env=bench_env(), check=True)
 
 
+def measure_alerts(path):
+    log(f"alerts: send_alerts for 10,000 subscriptions on sqlite {label(ALERTS_SIZE)}")
+    step(["bench/alerts.py", str(path), "--out", str(RESULTS / "alerts_10k.json")], bench_env())
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Search benchmarks (bench/README.md).")
     sizes = lambda text: [int(s) for s in text.split(",") if s]  # noqa: E731
@@ -117,6 +124,8 @@ def parse_args(argv):
     parser.add_argument("--postgres", type=sizes, default=POSTGRES_SIZES, help="e.g. 10000,100000")
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    parser.add_argument("--no-alerts", action="store_true", help="skip send_alerts")
+    parser.add_argument("--only-alerts", action="store_true", help="only send_alerts (sqlite 10k)")
     return parser.parse_args(argv)
 
 
@@ -139,7 +148,15 @@ def main(argv=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     for old in RESULTS.glob("*.json"):
         old.unlink()
+    if args.only_alerts:
+        measure_alerts(sqlite_database(ALERTS_SIZE))
+        results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
+        print(report.alerts_table(results))
+        print(json.dumps(report.summary_line(results)))
+        return
     paths = {size: measure_sqlite(size) for size in args.sqlite}
+    if not args.no_alerts and ALERTS_SIZE in paths:
+        measure_alerts(paths[ALERTS_SIZE])
     if not args.no_load and LOAD_SIZE in paths:
         log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")

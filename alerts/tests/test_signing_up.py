@@ -90,7 +90,7 @@ def test_mails_and_links_are_in_the_language_used(mailbox):
     response = post(Client(), path="/en/benachrichtigungen/")
     assert response["Location"] == "/en/benachrichtigungen/gesendet/"
     (mail,) = mailbox.messages
-    assert mail["Subject"].startswith("Please confirm")
+    assert mail["Subject"].strip().startswith("Please confirm")
     assert any(
         u.startswith("https://atlas.example.org/en/benachrichtigungen/bestaetigen/") for u in links(mail)
     )
