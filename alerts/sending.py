@@ -68,17 +68,18 @@ def _send(connection, message, run):
 
 
 def send_alerts(connection, run, *, now, on):
+    # Without the searches: each one's map of matches is read once per group, not once per subscriber.
     subscriptions = (
         Subscription.objects.filter(confirmed_at__isnull=False)
-        .select_related("search")
-        .only("pk", "email", "language", "token", "told_until", "confirmed_at", "search")
+        .only("pk", "email", "language", "token", "told_until", "confirmed_at", "search_id")
         .order_by("search_id", "pk")
     )
     known = {}  # programme id → Item, shared by every search of the run
-    for _search_id, group in groupby(subscriptions.iterator(chunk_size=2000), key=lambda s: s.search_id):
+    for search_id, group in groupby(subscriptions.iterator(chunk_size=2000), key=lambda s: s.search_id):
         group = list(group)
         run.searches += 1
-        entered = watching.refresh(group[0].search, now, on=on)
+        search = AlertQuery.objects.get(pk=search_id)
+        entered = watching.refresh(search, now, on=on)
         told = []
         for subscription in group:
             pks = watching.news(entered, subscription.told_until or subscription.confirmed_at)
@@ -88,6 +89,7 @@ def send_alerts(connection, run, *, now, on):
             if missing:
                 known.update(items(missing, on))
             listed = [known[pk] for pk in pks if pk in known]
+            subscription.search = search
             if listed and _send(connection, mails.alert(subscription, listed), run):
                 run.alerts += 1
                 told.append(subscription.pk)

@@ -137,18 +137,23 @@ class _Found:
     fixes: dict = field(default_factory=dict)
 
 
-def _count(index, filters, scored):
+def _count(index, filters, scored, facets=True):
+    """The documents passing `filters`; with `facets`, the counts of every
+    filter value too (without, `counts` stays empty and `total` is the
+    number of documents)."""
     matches = fulltext.match(filters.text, scored=scored) if filters.text else None
     matched = matches.ids if matches else None
     documents = search_filters.documents(index, filters, matched)
+    if not facets:
+        return _Found(filters, documents, {}, len(documents), matches)
     counts = search_facets.count(index, filters, matched, found=documents)
     return _Found(filters, documents, counts, search_facets.total(counts, filters), matches)
 
 
-def _find(index, filters, scored):
+def _find(index, filters, scored, facets=True):
     """What the search finds; a query text that finds nothing is tried
     again corrected, then with any of its words."""
-    found = _count(index, filters, scored)
+    found = _count(index, filters, scored, facets)
     if found.total or not (filters.text and filters.text.positive):
         return found
     fixes = spelling.corrections(filters.text)
@@ -157,7 +162,7 @@ def _find(index, filters, scored):
     if len(text.required) + len(text.alternatives) > 1:
         attempts.append(text.with_any_word())
     for attempt in attempts:
-        retried = _count(index, replace(filters, text=attempt), scored)
+        retried = _count(index, replace(filters, text=attempt), scored, facets)
         if retried.total:
             retried.fixes = fixes
             return retried
@@ -287,6 +292,6 @@ def matching_programme_ids(params, *, on=None):
     form.is_valid()
     text = TextQuery.parse(form.value("q", "")) or None
     index = snapshot.current(on)
-    found = _find(index, _filters(form, text, options), scored=False)
+    found = _find(index, _filters(form, text, options), scored=False, facets=False)
     programmes = found.documents & index.kind([Kind.PROGRAMME])
     return {index.rows[d].entry for d in programmes}

@@ -1,6 +1,7 @@
 """Keeping the Merkliste: find the visitor's list, add, remove. Adding is
 safe to repeat and to run twice at once (unique constraints decide)."""
 
+import re
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -12,6 +13,7 @@ from catalogue.queries import published
 from .models import KEEP_DAYS, MAX_ENTRIES, Shortlist, ShortlistEntry
 
 KINDS = {"programme": Programme, "institution": Institution}
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
 def find(token):
@@ -34,7 +36,10 @@ def entry_of(data):
     for kind, model in KINDS.items():
         slug = data.get(kind)
         if slug:
-            found = published(model.objects.filter(slug=str(slug)[:200])).first()
+            # Only what can be an id reaches the database (PostgreSQL refuses NUL bytes).
+            if not SLUG.fullmatch(slug):
+                return None
+            found = published(model.objects.filter(slug=slug)).first()
             return (kind, found) if found else None
     return None
 
