@@ -39,22 +39,30 @@ class Item:
         return absolute(self.path)
 
 
-def _message(recipient, template, context, *, one_click=True):
-    with translation.override(recipient.language):
+# Stands for the recipient's token in a mail rendered once for many (see `alert`).
+_TOKEN = "0TOKEN0"
+
+
+def _render(template, context, language, token):
+    """(subject, body) of a mail in `language`, with links for `token`."""
+    with translation.override(language):
         context = {
             **context,
-            "recipient": recipient,
             "site_name": settings.ATLAS_SITE_NAME,
-            "manage_url": link("alerts:manage", recipient.token),
-            "unsubscribe_url": link("alerts:unsubscribe", recipient.token),
+            "manage_url": link("alerts:manage", token),
+            "unsubscribe_url": link("alerts:unsubscribe", token),
         }
         subject = " ".join(render_to_string(f"alerts/mail/{template}_subject.txt", context).split())
-        body = render_to_string(f"alerts/mail/{template}.txt", context)
-        headers = {"Auto-Submitted": "auto-generated"}
-        if one_click:
-            headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
-            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], headers=headers)
+        return subject, render_to_string(f"alerts/mail/{template}.txt", context)
+
+
+def _message(recipient, subject, body, *, one_click=True):
+    headers = {"Auto-Submitted": "auto-generated"}
+    if one_click:
+        with translation.override(recipient.language):
+            headers["List-Unsubscribe"] = f"<{link('alerts:unsubscribe', recipient.token)}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], headers=headers)
 
 
 def search_url(search):
@@ -64,17 +72,28 @@ def search_url(search):
 def confirmation(recipient, what):
     """The one mail an unconfirmed address ever gets: a link to confirm.
     `what` says in words what was asked for."""
-    context = {"confirm_url": link("alerts:confirm", recipient.token), "what": what}
-    return _message(recipient, "confirm", context, one_click=False)
+    with translation.override(recipient.language):
+        context = {"confirm_url": link("alerts:confirm", recipient.token), "what": what}
+    subject, body = _render("confirm", context, recipient.language, recipient.token)
+    return _message(recipient, subject, body, one_click=False)
 
 
-def alert(subscription, items):
-    context = {"items": items, "search_url": search_url(subscription.search)}
-    return _message(subscription, "alert", context)
+def alert(subscription, items, rendered=None):
+    """The alert listing `items`. Subscribers of one search told the same
+    news in the same language get the same mail but for their token: with
+    a `rendered` dict it is rendered once for all of them."""
+    rendered = {} if rendered is None else rendered
+    key = (subscription.search.pk, subscription.language, tuple(items))
+    if key not in rendered:
+        context = {"items": items, "search_url": search_url(subscription.search)}
+        rendered[key] = _render("alert", context, subscription.language, _TOKEN)
+    subject, body = rendered[key]
+    return _message(subscription, subject, body.replace(_TOKEN, subscription.token))
 
 
 def reminder(reminder, item, days):
-    return _message(reminder, "reminder", {"item": item, "days": days})
+    subject, body = _render("reminder", {"item": item, "days": days}, reminder.language, reminder.token)
+    return _message(reminder, subject, body)
 
 
 def describe_search(query):

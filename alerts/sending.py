@@ -20,12 +20,14 @@ from datetime import timedelta
 from itertools import groupby
 
 from django.core import mail
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from catalogue.models import Programme
 from catalogue.queries import published
 from catalogue.status import REMINDER_DAYS, Status, deadlines_of, next_deadline, status_on, today
+from search import vocabularies
 
 from . import mails, watching
 from .models import PENDING_DAYS, AlertQuery, Reminder, Subscription
@@ -67,19 +69,49 @@ def _send(connection, message, run):
     return True
 
 
+class _Writes:
+    """The database writes of a run, gathered and committed together every
+    `EVERY` searches: one transaction instead of one per search and group
+    (each commit waits for the disk). Mails go out before their writes, so
+    a crash between the two can only repeat a mail, never lose one."""
+
+    EVERY = 100
+
+    def __init__(self, now):
+        self.now, self.searches, self.told, self.pending = now, [], [], 0
+
+    def add(self, search, changed, told):
+        if changed:
+            self.searches.append(search)
+        self.told += told
+        self.pending += 1
+        if self.pending >= self.EVERY:
+            self.flush()
+
+    def flush(self):
+        with transaction.atomic():
+            AlertQuery.objects.bulk_update(self.searches, ["entered", "checked_at"], batch_size=100)
+            for start in range(0, len(self.told), 500):
+                chunk = self.told[start : start + 500]
+                Subscription.objects.filter(pk__in=chunk).update(told_until=self.now)
+        self.searches, self.told, self.pending = [], [], 0
+
+
 def send_alerts(connection, run, *, now, on):
     # Without the searches: each one's map of matches is read once per group, not once per subscriber.
-    subscriptions = (
+    subscriptions = list(
         Subscription.objects.filter(confirmed_at__isnull=False)
         .only("pk", "email", "language", "token", "told_until", "confirmed_at", "search_id")
         .order_by("search_id", "pk")
     )
+    options = vocabularies.load()
     known = {}  # programme id → Item, shared by every search of the run
-    for search_id, group in groupby(subscriptions.iterator(chunk_size=2000), key=lambda s: s.search_id):
-        group = list(group)
+    rendered = {}  # mails alike but for the token, rendered once (mails.alert)
+    writes = _Writes(now)
+    for search_id, group in groupby(subscriptions, key=lambda s: s.search_id):
         run.searches += 1
         search = AlertQuery.objects.get(pk=search_id)
-        entered = watching.refresh(search, now, on=on)
+        entered, changed = watching.rerun(search, now, on=on, options=options)
         told = []
         for subscription in group:
             pks = watching.news(entered, subscription.told_until or subscription.confirmed_at)
@@ -90,11 +122,11 @@ def send_alerts(connection, run, *, now, on):
                 known.update(items(missing, on))
             listed = [known[pk] for pk in pks if pk in known]
             subscription.search = search
-            if listed and _send(connection, mails.alert(subscription, listed), run):
+            if listed and _send(connection, mails.alert(subscription, listed, rendered), run):
                 run.alerts += 1
                 told.append(subscription.pk)
-        if told:
-            Subscription.objects.filter(pk__in=told).update(told_until=now)
+        writes.add(search, changed, told)
+    writes.flush()
 
 
 def due_reminder(programme, on, reminder):

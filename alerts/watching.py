@@ -35,18 +35,24 @@ def watched_search(params):
         return AlertQuery.objects.get(key=key)
 
 
-def refresh(search, now=None, *, on=None):
-    """Run the search again and record what entered; returns the entries
-    map. Saved only when something changed."""
-    now = now or timezone.now()
-    found = matching_programme_ids(QueryDict(search.query), on=on)
+def rerun(search, now, *, on=None, options=None):
+    """Run the search again: (its new entries map, whether it changed);
+    `search` holds the new map, unsaved."""
+    found = matching_programme_ids(QueryDict(search.query), on=on, options=options)
     before = search.entered
     stamp = millis(now)
     entered = {str(pk): before.get(str(pk), stamp) for pk in found}
-    if entered != before:
-        search.entered = entered
-        search.checked_at = now
-        AlertQuery.objects.filter(pk=search.pk).update(entered=entered, checked_at=now)
+    changed = entered != before
+    if changed:
+        search.entered, search.checked_at = entered, now
+    return entered, changed
+
+
+def refresh(search, now=None, *, on=None):
+    """Run the search again and save what entered; returns the entries map."""
+    entered, changed = rerun(search, now or timezone.now(), on=on)
+    if changed:
+        AlertQuery.objects.filter(pk=search.pk).update(entered=entered, checked_at=search.checked_at)
     return entered
 
 

@@ -136,6 +136,11 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel writers queue up (within the timeout, in seconds) instead of one failing with
+    # "database is locked": a transaction takes the write lock when it begins, so SQLite never
+    # has to refuse upgrading a reading transaction (a double-clicked form, alerts/tests/test_concurrency.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Per-process memory cache (the API rate limit counts in it); a shared cache

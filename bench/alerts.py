@@ -22,8 +22,10 @@ Prints one JSON object as the last line.
 """
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import random
 import shutil
 import socket
@@ -69,15 +71,15 @@ def smtp_sink(port):
     raise SystemExit("bench/alerts.py: the SMTP sink did not start")
 
 
-def searches(rng, vocab):
-    """SEARCHES distinct query strings as the Suche page writes them."""
+def searches(rng, vocab, count):
+    """`count` distinct query strings as the Suche page writes them."""
     from django.http import QueryDict
 
     from search.core import canonical_query
 
     words = NOUNS[:150]
     found = {}
-    while len(found) < SEARCHES:
+    while len(found) < count:
         params = QueryDict(mutable=True)
         if rng.random() < 0.5:
             params["q"] = " ".join(rng.sample(words, rng.choice([1, 1, 1, 2])))
@@ -99,7 +101,7 @@ def vocabularies():
     return {name: [o.code for o in options] for name, options in load().items()}
 
 
-def setup(rng):
+def setup(rng, subscriptions, distinct):
     """Subscriptions, baselines and the held-back programmes; returns the
     programmes to publish and the number of distinct searches in use."""
     from django.utils import timezone
@@ -108,15 +110,15 @@ def setup(rng):
     from alerts.models import AlertQuery, Subscription
     from catalogue.models import Programme, Workflow
 
-    held_back = list(Programme.objects.order_by("?").values_list("pk", flat=True)[:NEW])
+    held_back = rng.sample(sorted(Programme.objects.values_list("pk", flat=True)), NEW)
     for programme in Programme.objects.filter(pk__in=held_back):
         programme.state = Workflow.DRAFT
         programme.save()  # signals: out of the index, as a draft is
-    queries = searches(rng, vocabularies())
+    queries = searches(rng, vocabularies(), distinct)
     rows = AlertQuery.objects.bulk_create([AlertQuery(key=AlertQuery.key_of(q), query=q) for q in queries])
     weights = [1 / rank for rank in range(1, len(rows) + 1)]
     now = timezone.now()
-    chosen = rng.choices(rows, weights=weights, k=SUBSCRIPTIONS)
+    chosen = rng.choices(rows, weights=weights, k=subscriptions)
     Subscription.objects.bulk_create(
         [
             Subscription(
@@ -151,6 +153,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Time send_alerts for 10,000 subscriptions.")
     parser.add_argument("database", help="a catalogue made by bench/generate.py (not changed)")
     parser.add_argument("--out", help="write the JSON result here too")
+    parser.add_argument("--subscriptions", type=int, default=SUBSCRIPTIONS, help="for a quick look")
+    parser.add_argument("--searches", type=int, default=SEARCHES, help="distinct searches to draw")
+    parser.add_argument("--profile", action="store_true", help="print where the timed run spends its time")
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="bench-alerts-"))
     port = free_port()
@@ -173,17 +178,23 @@ def main(argv=None):
         from catalogue.models import Programme
 
         rng = random.Random(SEED)
-        held_back, in_use, baseline = setup(rng)
+        held_back, in_use, baseline = setup(rng, args.subscriptions, args.searches)
         publish(held_back)
+        profile = cProfile.Profile() if args.profile else None
         started = time.perf_counter()
+        if profile:
+            profile.enable()
         run = run_all(reminders=False)
         seconds = time.perf_counter() - started
+        if profile:
+            profile.disable()
+            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         started = time.perf_counter()
         idle = run_all(reminders=False)
         idle_seconds = time.perf_counter() - started
         result = {
             "programmes": Programme.objects.count(),
-            "subscriptions": SUBSCRIPTIONS,
+            "subscriptions": args.subscriptions,
             "searches": in_use,
             "new_programmes": NEW,
             "seconds": round(seconds, 2),

@@ -282,12 +282,13 @@ def canonical_query(params):
     return _state(form).url(**dict.fromkeys(_PRESENTATION))[1:]
 
 
-def matching_programme_ids(params, *, on=None):
+def matching_programme_ids(params, *, on=None, options=None):
     """Ids of every published programme the search `params` finds, in no
     order: the same filters, text and fallbacks as `search()`, without
-    ranking, pages or entries read."""
+    ranking, pages or entries read. A caller running many searches passes
+    `options` (`search.vocabularies.load()`) once."""
     on = on or today()
-    options = vocabularies.load()
+    options = options or vocabularies.load()
     form = SearchForm(params, vocabularies=options)
     form.is_valid()
     text = TextQuery.parse(form.value("q", "")) or None
