@@ -90,3 +90,21 @@ def test_token_pages_accessible_in_every_language(new_page, site):
             for viewport in ({"width": 1280, "height": 900}, PHONE):
                 page.set_viewport_size(viewport)
                 assert_no_axe_violations(page, f"{name} ({language}, {viewport['width']} px)")
+
+
+def test_copy_link_button_copies_the_address_with_javascript(new_page, site):
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"/foerderungen/{site.facts['programme']}/")
+    button = page.get_by_role("button", name="Link kopieren")
+    expect(button).to_be_visible()
+    button.click()
+    expect(page.locator(".share [data-copy-status]")).to_have_text("Link kopiert.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.endswith(f"/foerderungen/{site.facts['programme']}/")
+
+
+def test_copy_link_button_stays_hidden_without_javascript(new_page, site):
+    page = new_page(java_script_enabled=False)
+    page.goto(f"/foerderungen/{site.facts['programme']}/")
+    expect(page.get_by_role("button", name="Link kopieren")).to_be_hidden()
+    expect(page.get_by_role("link", name="Per E-Mail senden")).to_be_visible()
