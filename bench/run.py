@@ -14,7 +14,10 @@
    inside scripts/with-postgres.sh), generated anew each run.
 5. `send_alerts` for 10,000 subscriptions on a copy of the sqlite 10k
    catalogue (bench/alerts.py); `--only-alerts` runs just that.
-6. A table, then one line of JSON as the last line.
+6. The map page /karte/ at 10k (bench/map_page.py).
+7. A table, then one line of JSON as the last line.
+
+    .venv/bin/python bench/run.py --map-only    # just the map page at 10k
 """
 
 import argparse
@@ -36,7 +39,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
-DATASETTE_SIZE = LOAD_SIZE = ALERTS_SIZE = 10_000
+DATASETTE_SIZE = LOAD_SIZE = MAP_SIZE = ALERTS_SIZE = 10_000
 
 
 def bench_env(database_url=None):
@@ -106,6 +109,12 @@ def measure_sqlite(size):
     return path
 
 
+def measure_map(path):
+    log(f"map page: sqlite {label(MAP_SIZE)}")
+    out = RESULTS / f"map_{label(MAP_SIZE)}.json"
+    step(["bench/map_page.py", f"map_{label(MAP_SIZE)}", "--out", str(out)], bench_env(f"sqlite:///{path}"))
+
+
 def measure_postgres(sizes):
     log(f"postgres {', '.join(label(s) for s in sizes)}: throw-away cluster")
     command = ["scripts/with-postgres.sh", PYTHON, "bench/postgres.py", str(RESULTS), *map(str, sizes)]
@@ -124,9 +133,14 @@ def parse_args(argv):
     parser.add_argument("--postgres", type=sizes, default=POSTGRES_SIZES, help="e.g. 10000,100000")
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    parser.add_argument("--no-map", action="store_true", help="skip the map page")
+    parser.add_argument("--map-only", action="store_true", help="only the map page at 10k programmes")
     parser.add_argument("--no-alerts", action="store_true", help="skip send_alerts")
     parser.add_argument("--only-alerts", action="store_true", help="only send_alerts (sqlite 10k)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.map_only:
+        args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, False
+    return args
 
 
 def missing_tools(args):
@@ -157,6 +171,8 @@ def main(argv=None):
     paths = {size: measure_sqlite(size) for size in args.sqlite}
     if not args.no_alerts and ALERTS_SIZE in paths:
         measure_alerts(paths[ALERTS_SIZE])
+    if not args.no_map and (args.map_only or MAP_SIZE in paths):
+        measure_map(paths.get(MAP_SIZE) or sqlite_database(MAP_SIZE))
     if not args.no_load and LOAD_SIZE in paths:
         log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")
