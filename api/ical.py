@@ -5,6 +5,8 @@ One all-day VEVENT per upcoming deadline: every one-off date from today up to
 yearly date (always inside that window). Expired programmes have no upcoming
 deadline. The UID "<programme-id>-<YYYY-MM-DD>@<host>" stays the same across
 downloads, so a subscribed calendar updates events instead of duplicating them.
+Each event carries alarms 14 and 3 days ahead (`catalogue.status.REMINDER_DAYS`);
+the pages offer every feed to download and to subscribe to (webcal://).
 """
 
 from datetime import date, timedelta
@@ -15,7 +17,15 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from catalogue.status import Status, deadlines_of, next_yearly, status_on, today, yearly_occurrence
+from catalogue.status import (
+    REMINDER_DAYS,
+    Status,
+    deadlines_of,
+    next_yearly,
+    status_on,
+    today,
+    yearly_occurrence,
+)
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 # How often a subscribing client should fetch the feed again.
@@ -52,7 +62,19 @@ def deadline_event(programme, day, request):
     lines = [programme.amount_text, programme.deadline_note, url]
     event.add("description", "\n".join(line for line in lines if line))
     event.add("transp", "TRANSPARENT")
+    for days in REMINDER_DAYS:
+        event.add_component(reminder_alarm(programme, days))
     return event
+
+
+def reminder_alarm(programme, days):
+    """A VALARM `days` before the (all-day) deadline; the calendar app shows it."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(days=-days))
+    text = _("Frist in %(days)d Tagen: %(title)s") % {"days": days, "title": programme.title}
+    alarm.add("description", text)
+    return alarm
 
 
 def new_calendar(name, on):

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "public",
     "editorial",
     "api",
+    "alerts",
+    "shortlist",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +136,11 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel writers queue up (within the timeout, in seconds) instead of one failing with
+    # "database is locked": a transaction takes the write lock when it begins, so SQLite never
+    # has to refuse upgrading a reading transaction (a double-clicked form, alerts/tests/test_concurrency.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Per-process memory cache (the API rate limit counts in it); a shared cache
@@ -194,6 +201,12 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "foerderatlas@example.org")
+# Alerts and reminders (alerts app): a real mail server needs these; one SMTP connection per send_alerts run.
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "0")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "0")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 
 LOGGING = {
     "version": 1,

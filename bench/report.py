@@ -12,6 +12,7 @@ TARGETS = {
     "search_pages_per_s_10k": ("≥", 200),
     "errors": ("=", 0),
     "map_page_p95_ms_10k": ("≤", 50),
+    "send_alerts_10k_s": ("<", 120),
 }
 ORDER = ["sqlite_1k", "sqlite_10k", "sqlite_100k", "postgres_10k", "postgres_100k"]
 
@@ -45,6 +46,10 @@ def summary_line(results):
     line["load_requests_10k"] = cached["requests"] + uncached["requests"] if load else None
     line["errors"] = cached["errors"] + uncached["errors"] if load else None
     line.update(_map_keys(results.get("map_10k")))
+    alerts = results.get("alerts_10k")
+    line["send_alerts_10k_s"] = alerts["seconds"] if alerts else None
+    line["send_alerts_10k_mails"] = alerts["mails"] if alerts else None
+    line["send_alerts_10k_searches"] = alerts["searches"] if alerts else None
     return line
 
 
@@ -151,6 +156,22 @@ def _load(results):
     return rows
 
 
+def alerts_table(results, heading=False):
+    alerts = results.get("alerts_10k")
+    if not alerts:
+        return [] if heading else "send_alerts: not measured"
+    rows = [
+        "",
+        f"send_alerts, sqlite {alerts['programmes']} programmes, {alerts['subscriptions']} confirmed "
+        f"subscriptions over {alerts['searches']} distinct searches, "
+        f"{alerts['new_programmes']} newly published:",
+        f"  {alerts['seconds']} s, {alerts['mails']} mails ({alerts['failed']} failed) "
+        f"over one SMTP connection; again with nothing new: {alerts['idle_seconds']} s, "
+        f"{alerts['idle_mails']} mails",
+    ]
+    return rows if heading else "\n".join(rows)
+
+
 def _map(results):
     run = results.get("map_10k")
     if not run:
@@ -185,6 +206,7 @@ def table(results, seconds, busy):
         *_datasette(results),
         *_load(results),
         *_map(results),
+        *alerts_table(results, heading=True),
         "",
         "targets:",
         *[f"  {key}: {_verdict(line, key)}" for key in TARGETS],

@@ -12,8 +12,10 @@
 3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py).
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
    inside scripts/with-postgres.sh), generated anew each run.
-5. The map page /karte/ at 10k (bench/map_page.py).
-6. A table, then one line of JSON as the last line.
+5. `send_alerts` for 10,000 subscriptions on a copy of the sqlite 10k
+   catalogue (bench/alerts.py); `--only-alerts` runs just that.
+6. The map page /karte/ at 10k (bench/map_page.py).
+7. A table, then one line of JSON as the last line.
 
     .venv/bin/python bench/run.py --map-only    # just the map page at 10k
 """
@@ -37,7 +39,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
-DATASETTE_SIZE = LOAD_SIZE = MAP_SIZE = 10_000
+DATASETTE_SIZE = LOAD_SIZE = MAP_SIZE = ALERTS_SIZE = 10_000
 
 
 def bench_env(database_url=None):
@@ -119,6 +121,11 @@ def measure_postgres(sizes):
     subprocess.run(command, cwd=ROOT, env=bench_env(), check=True)
 
 
+def measure_alerts(path):
+    log(f"alerts: send_alerts for 10,000 subscriptions on sqlite {label(ALERTS_SIZE)}")
+    step(["bench/alerts.py", str(path), "--out", str(RESULTS / "alerts_10k.json")], bench_env())
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Search benchmarks (bench/README.md).")
     sizes = lambda text: [int(s) for s in text.split(",") if s]  # noqa: E731
@@ -128,6 +135,8 @@ def parse_args(argv):
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
     parser.add_argument("--no-map", action="store_true", help="skip the map page")
     parser.add_argument("--map-only", action="store_true", help="only the map page at 10k programmes")
+    parser.add_argument("--no-alerts", action="store_true", help="skip send_alerts")
+    parser.add_argument("--only-alerts", action="store_true", help="only send_alerts (sqlite 10k)")
     args = parser.parse_args(argv)
     if args.map_only:
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, False
@@ -153,7 +162,15 @@ def main(argv=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     for old in RESULTS.glob("*.json"):
         old.unlink()
+    if args.only_alerts:
+        measure_alerts(sqlite_database(ALERTS_SIZE))
+        results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
+        print(report.alerts_table(results))
+        print(json.dumps(report.summary_line(results)))
+        return
     paths = {size: measure_sqlite(size) for size in args.sqlite}
+    if not args.no_alerts and ALERTS_SIZE in paths:
+        measure_alerts(paths[ALERTS_SIZE])
     if not args.no_map and (args.map_only or MAP_SIZE in paths):
         measure_map(paths.get(MAP_SIZE) or sqlite_database(MAP_SIZE))
     if not args.no_load and LOAD_SIZE in paths:

@@ -56,6 +56,7 @@ LANGUAGES = ["de", "en", "ar", "tr", "uk", "ru", "fa"]
 class Site:
     url: str
     facts: dict = field(default_factory=dict)
+    database: Path | None = None  # the server's SQLite file, for tests that read what it stored
 
     def path(self, path, language="de"):
         """ "/suche/" in a language: "/suche/" (German) or "/en/suche/"."""
@@ -125,7 +126,8 @@ def wait_until_up(url, process, seconds=30):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The running server: `site.url`, `site.facts`, `site.path(…)`."""
-    env = server_environment(tmp_path_factory.mktemp("site") / "atlas.db")
+    database = tmp_path_factory.mktemp("site") / "atlas.db"
+    env = server_environment(database)
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / "server.log", "w") as log:
@@ -142,7 +144,7 @@ def site(tmp_path_factory):
         try:
             url = f"http://127.0.0.1:{port}"
             wait_until_up(url, process)
-            yield Site(url=url, facts=demo_facts())
+            yield Site(url=url, facts=demo_facts(), database=database)
         finally:
             process.terminate()
             process.wait(timeout=10)

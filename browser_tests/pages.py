@@ -22,9 +22,14 @@ PAGES = {
     "datenschutz": lambda facts: "/datenschutz/",
     "barrierefreiheit": lambda facts: "/barrierefreiheit/",
     "404": lambda facts: "/gibt-es-nicht/",
+    "benachrichtigung": lambda facts: f"/benachrichtigungen/?q=Sport&integration_area={facts['area']}",
+    "erinnerung": lambda facts: f"/benachrichtigungen/frist/{facts['programme']}/",
+    "benachrichtigung-gesendet": lambda facts: "/benachrichtigungen/gesendet/",
+    "link-ungueltig": lambda facts: "/benachrichtigungen/bestaetigen/unbekannt/",
+    "merkliste-leer": lambda facts: "/merkliste/",
 }
 
-EXPECTED_STATUS = {"404": 404}
+EXPECTED_STATUS = {"404": 404, "link-ungueltig": 404}
 
 
 def page_path(site, name, language="de"):

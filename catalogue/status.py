@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 CLOSING_SOON_DAYS = 30
+# Reminders before a deadline, in days: the e-mail reminders and the alarms of the calendar files.
+REMINDER_DAYS = (14, 3)
 
 
 class Status(models.TextChoices):

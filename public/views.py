@@ -2,6 +2,7 @@
 
 from django.http import QueryDict
 from django.shortcuts import render
+from django.views.decorators.vary import vary_on_cookie
 
 from catalogue.status import deadlines_of, next_deadline, status_on, today
 from search.districts import district_counts
@@ -49,6 +50,7 @@ def programme_fields(programme, on):
     }
 
 
+@vary_on_cookie  # the Merkliste button says whether the visitor's list holds the entry
 def programme_detail(request, slug):
     on = today()
     programme = selectors.programme_for_page(slug)
@@ -61,6 +63,7 @@ def programme_detail(request, slug):
     return render(request, "public/programme_detail.html", context)
 
 
+@vary_on_cookie
 def institution_detail(request, slug):
     institution = selectors.institution_for_page(slug)
     context = {

@@ -27,6 +27,7 @@ from . import filters as search_filters
 from . import fulltext, places, relax, results, snapshot, spelling, vocabularies
 from .filters import Filters
 from .forms import MULTI_VALUED, SINGLE_VALUED, SORT_CHOICES, VALUE_FILTERS, SearchForm, problem
+from .models import Kind
 from .params import QueryState
 from .text import TextQuery
 
@@ -145,10 +146,15 @@ class _Found:
     fixes: dict = field(default_factory=dict)
 
 
-def _count(index, filters, scored):
+def _count(index, filters, scored, facets=True):
+    """The documents passing `filters`; with `facets`, the counts of every
+    filter value too (without, `counts` stays empty and `total` is the
+    number of documents)."""
     matches = fulltext.match(filters.text, scored=scored) if filters.text else None
     matched = matches.ids if matches else None
     documents = search_filters.documents(index, filters, matched)
+    if not facets:
+        return _Found(filters, documents, {}, len(documents), matches)
     counts = search_facets.count(index, filters, matched, found=documents)
     return _Found(filters, documents, counts, search_facets.total(counts, filters), matches)
 
@@ -169,12 +175,12 @@ def attempts(filters, exact=False):
         yield replace(filters, text=text.with_any_word()), fixes
 
 
-def _find(index, filters, scored, exact):
+def _find(index, filters, scored, exact, facets=True):
     """What the search finds: the first attempt that finds anything, else
     the filters as asked."""
     first = None
     for attempt, fixes in attempts(filters, exact):
-        found = _count(index, attempt, scored)
+        found = _count(index, attempt, scored, facets)
         first = first or found
         if found.total:
             found.fixes = fixes
@@ -319,3 +325,37 @@ def search(params, *, on=None, per_page=PER_PAGE):
         exact_url=as_typed.url(exact=["1"], page=None) if suggestion or partial else None,
         relaxations=relax.relaxations(index, filters, matched, state) if not total else [],
     )
+
+
+# ---------- every match at once (e-mail alerts) ----------
+
+# Parameters that order or page a result but never change which entries it holds.
+_PRESENTATION = ("sort", "page")
+
+
+def canonical_query(params):
+    """The query string of a search with only its valid parameters, in a
+    fixed order, without sort and page: two URLs asking for the same
+    entries give the same string (e-mail alerts group by it), e.g.
+    "q=Sport&region=03241". Unknown parameters and values are dropped."""
+    form = SearchForm(params, vocabularies=vocabularies.load())
+    form.is_valid()
+    return state_of(form).url(**dict.fromkeys(_PRESENTATION))[1:]
+
+
+def matching_programme_ids(params, *, on=None, options=None):
+    """Ids of every published programme the search `params` finds, in no
+    order: the same filters, text and fallbacks as `search()`, without
+    ranking, pages or entries read. A caller running many searches passes
+    `options` (`search.vocabularies.load()`) once."""
+    on = on or today()
+    options = options or vocabularies.load()
+    form = SearchForm(params, vocabularies=options)
+    form.is_valid()
+    _take_place(form, options)
+    text = TextQuery.parse(form.value("q", "")) or None
+    index = snapshot.current(on)
+    exact = bool(form.value("exact"))
+    found = _find(index, filters_of(form, text, options), scored=False, exact=exact, facets=False)
+    programmes = found.documents & index.kind([Kind.PROGRAMME])
+    return {index.rows[d].entry for d in programmes}

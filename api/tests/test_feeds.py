@@ -148,3 +148,28 @@ def test_programme_calendar_of_unknown_or_draft_is_404(client):
 
     assert_errors(client.get("/api/v1/programmes/entwurf-programm/deadlines.ics"), 404, ["not_found"])
     assert_errors(client.get("/api/v1/programmes/nix/deadlines.ics"), 404, ["not_found"])
+
+
+def test_every_deadline_event_has_alarms_14_and_3_days_ahead(client):
+    demo_like_catalogue()
+
+    response = client.get("/api/v1/programmes/sport-verbindet/deadlines.ics")
+
+    for event in events(response)[1]:
+        alarms = event.walk("VALARM")
+        assert [a.decoded("TRIGGER") for a in alarms] == [timedelta(days=-14), timedelta(days=-3)]
+        assert {str(a["ACTION"]) for a in alarms} == {"DISPLAY"}
+        assert "Sport verbindet" in str(alarms[0]["DESCRIPTION"])
+
+
+def test_calendar_pages_offer_a_webcal_subscription(client, settings):
+    settings.ATLAS_BASE_URL = "https://atlas.example.org"
+    demo_like_catalogue()
+
+    programme_page = client.get("/foerderungen/sport-verbindet/").content.decode()
+    search_page = client.get("/suche/?q=Sport").content.decode()
+
+    assert (
+        'href="webcal://atlas.example.org/api/v1/programmes/sport-verbindet/deadlines.ics"' in programme_page
+    )
+    assert 'href="webcal://atlas.example.org/api/v1/feeds/deadlines.ics?q=Sport"' in search_page

@@ -10,6 +10,7 @@ share them.
 from datetime import date
 
 from django import template
+from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -93,3 +94,11 @@ def distinct_institutions(links):
     for link in links:
         seen.setdefault(link.institution_id, link.institution)
     return list(seen.values())
+
+
+@register.simple_tag
+def webcal_url(path):
+    """A calendar feed's address for subscribing: webcal://host/path (the
+    calendar app fetches it again and again instead of importing it once)."""
+    base = settings.ATLAS_BASE_URL.rstrip("/").split("://", 1)[-1]
+    return f"webcal://{base}{path}"

@@ -50,6 +50,8 @@ def test_programme_page_shows_deadlines_and_period(page):
         "Anträge möglich ab 1. September 2026",
         "Erst Projektskizze, dann Antrag",
         "Fristen in den eigenen Kalender übernehmen (iCalendar)",
+        "Fristen im Kalender abonnieren (webcal)",
+        "An die Frist erinnern (E-Mail)",
     ]
     assert text_of(page, "#field-period dd") == "1. Januar 2026 bis 31. Dezember 2027"
 

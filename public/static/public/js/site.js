@@ -23,6 +23,24 @@
     });
   }
 
+  // "Link kopieren" buttons (hidden without JavaScript; the e-mail link and
+  // the address bar work anyway) copy their data-copy address and say so in
+  // the status next to them.
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    if (!navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var status = button.parentNode.querySelector("[data-copy-status]");
+      navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
+        if (status) {
+          status.textContent = status.getAttribute("data-copied");
+        }
+      });
+    });
+  });
+
   // Forms marked data-autosubmit (the search filters) submit when a
   // checkbox, radio button or select changes, so that the counts update at
   // once. The page reloads; the control the user changed gets the focus back

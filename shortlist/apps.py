@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ShortlistConfig(AppConfig):
+    name = "shortlist"
+    verbose_name = "Merkliste"
