@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .status import Deadlines, next_deadline
@@ -38,6 +38,8 @@ class Fit(models.TextChoices):
 
 
 FIT_ORDER = {fit: index for index, fit in enumerate(Fit.values)}
+SYMBOLS = {Fit.YES: "✔", Fit.MAYBE: "?", Fit.NO: "✘"}
+OUTCOME_WORDS = {Fit.YES: _("erfüllt"), Fit.MAYBE: _("unklar"), Fit.NO: _("nicht erfüllt")}
 
 
 class Criterion(models.TextChoices):
@@ -75,17 +77,22 @@ class Labels(tuple):
     """Vocabulary labels (German, as stored), shown translated and joined."""
 
 
-def _number(value):
-    places = 0 if value == value.to_integral_value() else 2
+def _number(value, *, cents=True):
+    """2000 → "2.000", 2000.5 → "2.000,50" (a sum) or 12.5 → "12,5" (a share)."""
+    if value == value.to_integral_value():
+        places = 0
+    else:
+        places = 2 if cents else min(2, -Decimal(value).normalize().as_tuple().exponent)
     return number_format(value, decimal_pos=places, force_grouping=True)
 
 
 def shown(value):
     """A message parameter as the reader sees it, in the active language."""
+    # The spaces before € and % are literal no-break spaces, as in public_tags.
     if isinstance(value, Euro):
-        return pgettext("Betrag", "%(amount)s €") % {"amount": _number(value)}
+        return gettext("%(amount)s €") % {"amount": _number(value)}
     if isinstance(value, Percent):
-        return pgettext("Anteil", "%(share)s %%") % {"share": _number(value)}
+        return gettext("%(number)s %%") % {"number": _number(value, cents=False)}
     if isinstance(value, Labels):
         return ", ".join(gettext(label) for label in value)
     if isinstance(value, date):
@@ -148,6 +155,15 @@ class Reason:
     @property
     def label(self):
         return Criterion(self.criterion).label
+
+    @property
+    def symbol(self):
+        return SYMBOLS[self.fit] if self.checked else "–"
+
+    @property
+    def word(self):
+        """The outcome in words beside the symbol, for screen readers and print."""
+        return OUTCOME_WORDS[self.fit] if self.checked else _("nicht geprüft")
 
     @property
     def detail(self):

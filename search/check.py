@@ -233,6 +233,14 @@ class CheckResult:
             groups.setdefault(assessment.fit, []).append(assessment)
         return [(Fit(fit), items) for fit, items in groups.items()]
 
+    @property
+    def field_errors(self):
+        """{field: [message, …]}: what the page shows beside each question."""
+        found = {}
+        for error in self.errors:
+            found.setdefault(error["field"], []).append(error["message"])
+        return found
+
     def page_url(self, number):
         return self.state.url(page=[number]) if 1 <= number <= self.num_pages else None
 
@@ -250,11 +258,13 @@ class CheckResult:
         return self.state.url(page=None)
 
 
-def check(params, *, on=None, per_page=PER_PAGE):
+def check(params, *, on=None, per_page=PER_PAGE, answers_required=False):
     """Validate the answers in `params` (a QueryDict) and, if they are valid,
-    assess every published programme."""
+    assess every published programme. Without any answer the page shows the
+    empty form (`asked` False); the API (`answers_required`) says what is missing."""
     options = vocabularies.load()
-    form = CheckForm(params if any(params.values()) else None, options=options)
+    unasked = not answers_required and not any(params.values())
+    form = CheckForm(None if unasked else params, options=options)
     if not form.is_bound:
         return CheckResult(form, [], asked=False)
     errors = _duplicates(params) + _too_many(params)
