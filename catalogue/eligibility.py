@@ -37,7 +37,6 @@ class Fit(models.TextChoices):
     NO = "no", _("Passt nicht")
 
 
-FIT_ORDER = {fit: index for index, fit in enumerate(Fit.values)}
 SYMBOLS = {Fit.YES: "✔", Fit.MAYBE: "?", Fit.NO: "✘"}
 OUTCOME_WORDS = {Fit.YES: _("erfüllt"), Fit.MAYBE: _("unklar"), Fit.NO: _("nicht erfüllt")}
 
@@ -330,15 +329,16 @@ def integration_area(facts, profile):
 
 
 # Each rule with the fields of Facts it reads: programmes alike in those
-# fields get the same Reason, so a check computes each distinct one once.
+# fields get the same Reason, so a check computes each distinct one once
+# (catalogue.eligibility_ranking).
 RULES = (
-    (region, ("regions",)),
-    (applicant_type, ("applicant_types",)),
-    (deadline, ("deadlines",)),
-    (amount, ("amount_min", "amount_max")),
-    (own_contribution, ("own_contribution_min_percent", "in_kind_allowed")),
-    (target_group, ("target_groups",)),
-    (integration_area, ("integration_areas",)),
+    (Criterion.REGION, region, ("regions",)),
+    (Criterion.APPLICANT_TYPE, applicant_type, ("applicant_types",)),
+    (Criterion.DEADLINE, deadline, ("deadlines",)),
+    (Criterion.AMOUNT, amount, ("amount_min", "amount_max")),
+    (Criterion.OWN_CONTRIBUTION, own_contribution, ("own_contribution_min_percent", "in_kind_allowed")),
+    (Criterion.TARGET_GROUP, target_group, ("target_groups",)),
+    (Criterion.INTEGRATION_AREA, integration_area, ("integration_areas",)),
 )
 
 
@@ -354,16 +354,6 @@ class Assessment:
     next_deadline: date | None
 
     @property
-    def rank(self):
-        """Fitting first; among equals more soft matches, then the closest deadline."""
-        return (
-            FIT_ORDER[self.fit],
-            -self.soft_matches,
-            self.next_deadline or date.max,
-            self.facts.title.casefold(),
-        )
-
-    @property
     def questions(self):
         return [r.question for r in self.reasons if r.fit == Fit.MAYBE and r.criterion in HARD and r.ask]
 
@@ -375,25 +365,17 @@ def verdict(reasons):
     return Fit.MAYBE if Fit.MAYBE in hard else Fit.YES
 
 
-def assess(facts, profile, memo=None):
-    """The Assessment of one programme. `memo` (a dict kept over one check)
-    reuses the Reason of a rule for programmes alike in what it reads."""
-    reasons = []
-    for rule, reads in RULES:
-        if memo is None:
-            reasons.append(rule(facts, profile))
-            continue
-        key = (rule, *(getattr(facts, name) for name in reads))
-        reason = memo.get(key)
-        if reason is None:
-            reason = memo[key] = rule(facts, profile)
-        reasons.append(reason)
-    soft = sum(1 for r in reasons if r.criterion in SOFT and r.checked and r.fit == Fit.YES)
-    upcoming = next_deadline(facts.deadlines, profile.start)
-    return Assessment(facts, verdict(reasons), tuple(reasons), soft, upcoming)
+def soft_matches(reasons):
+    return sum(1 for r in reasons if r.criterion in SOFT and r.checked and r.fit == Fit.YES)
 
 
-def assess_all(facts_list, profile):
-    """Every programme's Assessment, in the order of the page."""
-    memo = {}
-    return sorted((assess(facts, profile, memo) for facts in facts_list), key=lambda a: a.rank)
+def assessment(facts, reasons, start):
+    return Assessment(
+        facts, verdict(reasons), reasons, soft_matches(reasons), next_deadline(facts.deadlines, start)
+    )
+
+
+def assess(facts, profile):
+    """The Assessment of one programme (`catalogue.eligibility_ranking`
+    assesses a whole catalogue at once)."""
+    return assessment(facts, tuple(rule(facts, profile) for _criterion, rule, _reads in RULES), profile.start)

@@ -19,15 +19,17 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django import forms
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.eligibility import Fit, Profile, assess_all
+from catalogue.eligibility import Fit, Profile
 from catalogue.eligibility_facts import load_facts
+from catalogue.eligibility_ranking import FactsTable, rank
 from catalogue.models import Programme
 from catalogue.queries import published
 from catalogue.status import today
 
-from . import vocabularies
+from . import snapshot, vocabularies
 from .forms import MAX_VALUES, _amount_field, problem
 
 PER_PAGE = 20
@@ -200,14 +202,14 @@ class CheckResult:
     errors: list
     asked: bool  # False: no answers yet (the empty page)
     profile: Profile | None = None
-    assessments: list = ()
+    ranking: object = None  # catalogue.eligibility_ranking.Ranking
     page: int = 1
     per_page: int = PER_PAGE
     state: "CheckState | None" = None
 
     @property
     def total(self):
-        return len(self.assessments)
+        return len(self.ranking.order) if self.ranking else 0
 
     @property
     def num_pages(self):
@@ -215,15 +217,15 @@ class CheckResult:
 
     @property
     def items(self):
+        """This page's Assessments, with their reasons."""
+        if not self.ranking:
+            return []
         first = (self.page - 1) * self.per_page
-        return self.assessments[first : first + self.per_page]
+        return [self.ranking.assessment(p) for p in self.ranking.order[first : first + self.per_page]]
 
     @property
     def counts(self):
-        counts = dict.fromkeys(Fit.values, 0)
-        for assessment in self.assessments:
-            counts[assessment.fit] += 1
-        return counts
+        return self.ranking.counts if self.ranking else dict.fromkeys(Fit.values, 0)
 
     @property
     def groups(self):
@@ -272,8 +274,8 @@ def check(params, *, on=None, per_page=PER_PAGE, answers_required=False):
         return CheckResult(form, errors + form.problems(), asked=True)
     on = on or today()
     profile = profile_of(form.cleaned_data, options, on)
-    assessments = assess_all(load_facts(published(Programme.objects.all())), profile)
-    result = CheckResult(form, [], True, profile, assessments, per_page=per_page, state=_state(form))
+    ranking = rank(published_table(), profile)
+    result = CheckResult(form, [], True, profile, ranking, per_page=per_page, state=_state(form))
     asked_page = form.cleaned_data["page"] or 1
     if asked_page > result.num_pages:
         message = _("Seite %(page)d gibt es nicht; gezeigt wird die letzte Seite (%(last)d).")
@@ -281,6 +283,23 @@ def check(params, *, on=None, per_page=PER_PAGE, answers_required=False):
         result.errors.append(problem("page", message % values, "page_out_of_range"))
     result.page = min(asked_page, result.num_pages)
     return result
+
+
+_tables = {}  # {connection alias: (index version, FactsTable)}
+
+
+def published_table():
+    """The FactsTable of every published programme, kept while the search
+    index keeps its version: every write to a programme, its deadlines or its
+    vocabularies gives the index a new one (search.snapshot). Without a
+    version (an empty test database) nothing is kept."""
+    version = snapshot.token()  # first: a change after this read only makes the copy newer
+    kept_version, table = _tables.get(connection.alias, (None, None))
+    if version is None or version != kept_version:
+        table = FactsTable(load_facts(published(Programme.objects.all())))
+        if version is not None:
+            _tables[connection.alias] = (version, table)
+    return table
 
 
 def _state(form):

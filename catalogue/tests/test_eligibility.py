@@ -12,7 +12,6 @@ from catalogue.eligibility import (
     amount,
     applicant_type,
     assess,
-    assess_all,
     deadline,
     integration_area,
     own_contribution,
@@ -20,6 +19,7 @@ from catalogue.eligibility import (
     target_group,
     verdict,
 )
+from catalogue.eligibility_ranking import FactsTable, rank
 from catalogue.status import Deadlines
 
 START = date(2026, 11, 25)
@@ -374,15 +374,39 @@ def test_order_fits_first_then_soft_matches_then_closest_deadline():
     maybe = fitting(id="maybe", title="0", applicant_types=())
     no = fitting(id="no", title="00", regions=(HANNOVER,))
 
-    ranked = assess_all([no, maybe, rolling, later, sooner, one, both], seeker)
+    table = FactsTable([no, maybe, rolling, later, sooner, one, both])
+    ranking = rank(table, seeker)
 
-    assert [a.facts.id for a in ranked] == ["both", "one", "sooner", "later", "rolling", "maybe", "no"]
-
-
-def test_memo_gives_the_same_reasons_as_one_by_one():
-    programmes = [fitting(id=str(n), title=str(n), amount_max=Decimal(n * 1000)) for n in range(4)]
-    seeker = profile(amount=Decimal(1500))
-    memo = {}
-    assert [[r.message for r in assess(f, seeker, memo).reasons] for f in programmes] == [
-        [r.message for r in assess(f, seeker).reasons] for f in programmes
+    assert [table.facts[p].id for p in ranking.order] == [
+        "both",
+        "one",
+        "sooner",
+        "later",
+        "rolling",
+        "maybe",
+        "no",
     ]
+    assert ranking.counts == {"yes": 5, "maybe": 1, "no": 1}
+
+
+def test_ranking_gives_the_same_assessments_as_one_by_one():
+    programmes = [
+        fitting(id=str(n), title=str(n), amount_max=Decimal(n * 1000), regions=((NI,), (HANNOVER,))[n % 2])
+        for n in range(6)
+    ]
+    seeker = profile(amount=Decimal(1500))
+    table = FactsTable(programmes)
+    ranking = rank(table, seeker)
+
+    def shown(result):
+        return (result.facts.id, result.fit, [r.message for r in result.reasons], result.soft_matches)
+
+    assert sorted(shown(ranking.assessment(p)) for p in range(6)) == sorted(
+        shown(assess(f, seeker)) for f in programmes
+    )
+    assert len(table.samples[0]) == 2  # two distinct regions: the region rule ran twice
+
+
+def test_ranking_of_an_empty_catalogue():
+    ranking = rank(FactsTable([]), profile())
+    assert (ranking.order, ranking.counts) == ([], {"yes": 0, "maybe": 0, "no": 0})

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.http import QueryDict
 
+from catalogue.models import Deadline, Programme
 from search.check import check
 
 from .check_fixture import PROFILE, check_catalogue, programme
@@ -13,26 +14,30 @@ from .check_fixture import PROFILE, check_catalogue, programme
 pytestmark = pytest.mark.django_db
 
 
+def everything(query, **options):
+    return check(QueryDict(query), per_page=100, **options)
+
+
 def ids_by_fit(result):
     found = {"yes": [], "maybe": [], "no": []}
-    for assessment in result.assessments:
+    for assessment in result.items:
         found[assessment.fit].append(assessment.facts.id)
     return found
 
 
 def test_check_gives_each_published_programme_its_verdict_in_page_order():
     expected = check_catalogue()
-    result = check(QueryDict(PROFILE + "&target_group=fluchtgeschichte"))
+    result = everything(PROFILE + "&target_group=fluchtgeschichte")
     assert result.errors == []
     assert ids_by_fit(result) == expected
-    assert [a.facts.id for a in result.assessments] == [*expected["yes"], *expected["maybe"], *expected["no"]]
+    assert [a.facts.id for a in result.items] == [*expected["yes"], *expected["maybe"], *expected["no"]]
     assert result.counts == {"yes": 3, "maybe": 1, "no": 4}
 
 
 def test_check_names_the_reason_in_words():
     check_catalogue()
-    result = check(QueryDict(PROFILE))
-    reasons = {a.facts.id: {r.criterion: r.message for r in a.reasons} for a in result.assessments}
+    result = everything(PROFILE)
+    reasons = {a.facts.id: {r.criterion: r.message for r in a.reasons} for a in result.items}
     assert reasons["nicht-eigenanteil"]["own_contribution"] == (
         "Eigenanteil: mindestens 10 % verlangt, Sie können 0 % aufbringen; Eigenleistung zählt nicht"
     )
@@ -43,13 +48,13 @@ def test_check_names_the_reason_in_words():
 
 def test_check_start_after_a_deadline_turns_it_into_no():
     check_catalogue()
-    result = check(QueryDict(PROFILE + "&start=2027-02-01"))
+    result = everything(PROFILE + "&start=2027-02-01")
     assert "passt-frist-bald" in ids_by_fit(result)["no"]
 
 
 def test_check_without_answers_is_the_empty_form():
     result = check(QueryDict(""))
-    assert (result.asked, result.errors, result.assessments) == (False, [], ())
+    assert (result.asked, result.errors, result.items) == (False, [], [])
 
 
 def test_check_answers_required_for_the_api():
@@ -88,7 +93,7 @@ def test_check_answers_required_for_the_api():
 def test_check_invalid_answers_are_named_per_field(query, expected):
     result = check(QueryDict(query))
     assert [(e["field"], e["code"]) for e in result.errors] == expected
-    assert result.assessments == ()
+    assert result.items == []
 
 
 def test_check_page_out_of_range_shows_the_last_page_and_says_so():
@@ -136,6 +141,20 @@ def make(count):
 @pytest.mark.parametrize("count", [1, 3])
 def test_check_query_count_does_not_grow_with_the_catalogue(django_assert_num_queries, count):
     make(count)
-    with django_assert_num_queries(11):  # vocabularies, programmes, 4 × (labels, links), deadlines
+    # vocabularies, index version, programmes, 4 × (labels, links), deadlines
+    with django_assert_num_queries(12):
         result = check(QueryDict("region=03155&applicant_type=initiative"))
     assert result.total == count
+
+
+def test_check_keeps_the_catalogue_until_it_changes(django_assert_num_queries):
+    make(2)
+    query = QueryDict("region=03155&applicant_type=initiative")
+    check(query)
+    with django_assert_num_queries(2):  # vocabularies, index version
+        assert check(query).counts == {"yes": 2, "maybe": 0, "no": 0}
+
+    Programme.objects.get(slug="p0").regions.set(["03241"])
+    Deadline.objects.get(programme__slug="p1").delete()
+
+    assert [(a.facts.id, a.fit) for a in check(query).items] == [("p1", "maybe"), ("p0", "no")]

@@ -1,0 +1,93 @@
+"""The Fördercheck over a whole catalogue, in the order of the page:
+fitting first, then "maybe", then not fitting; among equals more soft
+matches (target group, integration area) first, then the closest deadline,
+then the title.
+
+Per request the rules run once per distinct value of what they read, not
+once per programme: 10,000 programmes have a few hundred distinct regions
+lists, a few thousand distinct deadlines. `FactsTable` groups the
+programmes by those values once (it can be kept while the catalogue does
+not change); `rank()` then works column by column over plain lists and
+builds an Assessment with its Reasons only for the programmes a page shows.
+
+    table = FactsTable(load_facts(published(Programme.objects.all())))
+    ranking = rank(table, profile)
+    ranking.counts                      # {"yes": 12, "maybe": 5, "no": 9983}
+    [ranking.assessment(p) for p in ranking.order[:20]]
+"""
+
+from datetime import date
+
+from .eligibility import HARD, RULES, SOFT, Criterion, Fit, assessment
+from .status import next_deadline
+
+FIT_CODES = {Fit.YES: 0, Fit.MAYBE: 1, Fit.NO: 2}
+NO_DEADLINE = date.max.toordinal()
+
+
+class FactsTable:
+    """Programmes grouped, rule by rule, by the values the rule reads."""
+
+    def __init__(self, facts):
+        self.facts = list(facts)
+        self.titles = [f.title.casefold() for f in self.facts]
+        self.samples = []  # per rule: one Facts for each distinct value
+        self.positions = []  # per rule: per programme, the index of its value
+        for _criterion, _rule, reads in RULES:
+            distinct, positions = {}, []
+            for facts in self.facts:
+                key = tuple(getattr(facts, name) for name in reads)
+                if key not in distinct:
+                    distinct[key] = (len(distinct), facts)
+                positions.append(distinct[key][0])
+            self.samples.append([sample for _position, sample in distinct.values()])
+            self.positions.append(positions)
+
+    def __len__(self):
+        return len(self.facts)
+
+
+class Ranking:
+    def __init__(self, table, profile, reasons, fits, order):
+        self.table, self.profile, self.reasons, self.fits, self.order = table, profile, reasons, fits, order
+
+    @property
+    def counts(self):
+        codes = {code: fit for fit, code in FIT_CODES.items()}
+        counts = dict.fromkeys(Fit.values, 0)
+        for code in self.fits:
+            counts[codes[code]] += 1
+        return counts
+
+    def assessment(self, programme):
+        """The Assessment of the programme at this index of the table."""
+        reasons = tuple(
+            by_value[positions[programme]]
+            for by_value, positions in zip(self.reasons, self.table.positions, strict=True)
+        )
+        return assessment(self.table.facts[programme], reasons, self.profile.start)
+
+
+def _column(values, positions):
+    return [values[p] for p in positions]
+
+
+def rank(table, profile):
+    """The Ranking of every programme of `table` for `profile`."""
+    reasons = [
+        [rule(sample, profile) for sample in table.samples[i]] for i, (_c, rule, _r) in enumerate(RULES)
+    ]
+    hard, soft = [], []
+    for (criterion, _rule, _reads), by_value, positions in zip(RULES, reasons, table.positions, strict=True):
+        if criterion in HARD:
+            hard.append(_column([FIT_CODES[r.fit] for r in by_value], positions))
+        elif criterion in SOFT:
+            # negative, so that more matches sort first
+            soft.append(_column([-1 if r.checked and r.fit == Fit.YES else 0 for r in by_value], positions))
+    fits = list(map(max, *hard)) if table.facts else []
+    fewer_soft = [sum(values) for values in zip(*soft, strict=True)] if table.facts else []
+    deadlines = [c for c, _rule, _reads in RULES].index(Criterion.DEADLINE)
+    upcoming = [next_deadline(sample.deadlines, profile.start) for sample in table.samples[deadlines]]
+    closest = _column([d.toordinal() if d else NO_DEADLINE for d in upcoming], table.positions[deadlines])
+    keys = sorted(zip(fits, fewer_soft, closest, table.titles, range(len(table)), strict=True))
+    return Ranking(table, profile, reasons, fits, [key[-1] for key in keys])
