@@ -20,13 +20,20 @@ Messages are rendered when read: a check of 10,000 programmes shows twenty.
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from django.db import models
 from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy
 
 from .status import Deadlines, next_deadline
+
+
+@cache
+def _(message):
+    """gettext_lazy, made once per message: the rules run thousands of times
+    in one check, and a new lazy string each time was a third of its cost."""
+    return gettext_lazy(message)
 
 
 class Fit(models.TextChoices):
@@ -64,12 +71,19 @@ SOFT = (Criterion.TARGET_GROUP, Criterion.INTEGRATION_AREA)
 # ---------- what goes into a message ----------
 
 
-class Euro(Decimal):
-    """An amount shown as "2.000 €"."""
+class Euro:
+    """An amount shown as "2.000 €" (a plain holder: a check makes thousands)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = Decimal(value)
 
 
-class Percent(Decimal):
+class Percent(Euro):
     """A share shown as "10 %"."""
+
+    __slots__ = ()
 
 
 class Labels(tuple):
@@ -88,10 +102,10 @@ def _number(value, *, cents=True):
 def shown(value):
     """A message parameter as the reader sees it, in the active language."""
     # The spaces before € and % are literal no-break spaces, as in public_tags.
-    if isinstance(value, Euro):
-        return gettext("%(amount)s €") % {"amount": _number(value)}
     if isinstance(value, Percent):
-        return gettext("%(number)s %%") % {"number": _number(value, cents=False)}
+        return gettext("%(number)s %%") % {"number": _number(value.value, cents=False)}
+    if isinstance(value, Euro):
+        return gettext("%(amount)s €") % {"amount": _number(value.value)}
     if isinstance(value, Labels):
         return ", ".join(gettext(label) for label in value)
     if isinstance(value, date):
@@ -282,13 +296,13 @@ def own_contribution(facts, profile):
     own = profile.own_contribution_percent
     if own is None and not profile.in_kind:
         return _not_asked(Criterion.OWN_CONTRIBUTION)
-    own = Percent(own or 0)
     required = facts.own_contribution_min_percent
     if required is None:
         return _unknown(Criterion.OWN_CONTRIBUTION, _("Wird ein Eigenanteil verlangt, und wie hoch?"))
     if required == 0:
         return _yes(Criterion.OWN_CONTRIBUTION, _("kein Eigenanteil verlangt"))
-    params = {"required": Percent(required), "own": own}
+    own = own or 0
+    params = {"required": Percent(required), "own": Percent(own)}
     shares = _("mindestens %(required)s verlangt, Sie können %(own)s aufbringen")
     if required <= own:
         return _yes(Criterion.OWN_CONTRIBUTION, shares, **params)

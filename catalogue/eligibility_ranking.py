@@ -19,9 +19,10 @@ builds an Assessment with its Reasons only for the programmes a page shows.
 from datetime import date
 
 from .eligibility import HARD, RULES, SOFT, Criterion, Fit, assessment
-from .status import next_deadline
 
 FIT_CODES = {Fit.YES: 0, Fit.MAYBE: 1, Fit.NO: 2}
+DEADLINE = [criterion for criterion, _rule, _reads in RULES].index(Criterion.DEADLINE)
+KEPT_START_DAYS = 8
 NO_DEADLINE = date.max.toordinal()
 
 
@@ -30,7 +31,10 @@ class FactsTable:
 
     def __init__(self, facts):
         self.facts = list(facts)
-        self.titles = [f.title.casefold() for f in self.facts]
+        alphabetical = sorted(range(len(self.facts)), key=lambda p: self.facts[p].title.casefold())
+        self.title_ranks = [0] * len(self.facts)
+        for rank_, programme in enumerate(alphabetical):
+            self.title_ranks[programme] = rank_
         self.samples = []  # per rule: one Facts for each distinct value
         self.positions = []  # per rule: per programme, the index of its value
         for _criterion, _rule, reads in RULES:
@@ -42,6 +46,18 @@ class FactsTable:
                 positions.append(distinct[key][0])
             self.samples.append([sample for _position, sample in distinct.values()])
             self.positions.append(positions)
+        self._by_start = {}  # {start: [deadline Reason per distinct deadlines]}
+
+    def deadline_reasons(self, rule, profile):
+        """The deadline rule reads only the start, which is today for nearly
+        every check: its reasons (thousands of distinct deadlines at 10,000
+        programmes) are kept per start day, for a few days at a time."""
+        start = profile.start
+        if start not in self._by_start:
+            if len(self._by_start) >= KEPT_START_DAYS:
+                self._by_start.clear()
+            self._by_start[start] = [rule(sample, profile) for sample in self.samples[DEADLINE]]
+        return self._by_start[start]
 
     def __len__(self):
         return len(self.facts)
@@ -72,11 +88,19 @@ def _column(values, positions):
     return [values[p] for p in positions]
 
 
+def _reasons(table, profile):
+    """Per rule, the Reason for each distinct value it reads."""
+    return [
+        table.deadline_reasons(rule, profile)
+        if index == DEADLINE
+        else [rule(sample, profile) for sample in table.samples[index]]
+        for index, (_criterion, rule, _reads) in enumerate(RULES)
+    ]
+
+
 def rank(table, profile):
     """The Ranking of every programme of `table` for `profile`."""
-    reasons = [
-        [rule(sample, profile) for sample in table.samples[i]] for i, (_c, rule, _r) in enumerate(RULES)
-    ]
+    reasons = _reasons(table, profile)
     hard, soft = [], []
     for (criterion, _rule, _reads), by_value, positions in zip(RULES, reasons, table.positions, strict=True):
         if criterion in HARD:
@@ -86,8 +110,15 @@ def rank(table, profile):
             soft.append(_column([-1 if r.checked and r.fit == Fit.YES else 0 for r in by_value], positions))
     fits = list(map(max, *hard)) if table.facts else []
     fewer_soft = [sum(values) for values in zip(*soft, strict=True)] if table.facts else []
-    deadlines = [c for c, _rule, _reads in RULES].index(Criterion.DEADLINE)
-    upcoming = [next_deadline(sample.deadlines, profile.start) for sample in table.samples[deadlines]]
-    closest = _column([d.toordinal() if d else NO_DEADLINE for d in upcoming], table.positions[deadlines])
-    keys = sorted(zip(fits, fewer_soft, closest, table.titles, range(len(table)), strict=True))
-    return Ranking(table, profile, reasons, fits, [key[-1] for key in keys])
+    # A deadline that fits names the next one on or after the start as its `date`.
+    upcoming = [r.params.get("date") for r in reasons[DEADLINE]]
+    closest = _column([d.toordinal() if d else NO_DEADLINE for d in upcoming], table.positions[DEADLINE])
+    keys = [_sort_key(*values) for values in zip(fits, fewer_soft, closest, table.title_ranks, strict=True)]
+    return Ranking(table, profile, reasons, fits, sorted(range(len(table)), key=keys.__getitem__))
+
+
+def _sort_key(fit, fewer_soft, closest, title_rank):
+    """(fit, fewer_soft, closest, title_rank) as one integer, which sorts many
+    times faster than the tuple: fit 0–2, soft matches -2–0, day ordinals
+    below 2^22, title ranks below 2^24."""
+    return ((((fit * 4 + fewer_soft + 2) << 22) + closest) << 24) + title_rank
