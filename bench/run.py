@@ -10,6 +10,8 @@
 2. The mix of 20 searches timed on each (bench/measure.py, one process per
    database); at 10k also through Datasette on the same file.
 3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py).
+   The Fördercheck (API server time and full page) on the same 10k catalogue
+   (bench/check.py); `--check-only` runs just that.
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
    inside scripts/with-postgres.sh), generated anew each run.
 5. A table, then one line of JSON as the last line.
@@ -34,7 +36,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
-DATASETTE_SIZE = LOAD_SIZE = 10_000
+DATASETTE_SIZE = LOAD_SIZE = CHECK_SIZE = 10_000
 
 
 def bench_env(database_url=None):
@@ -104,6 +106,12 @@ def measure_sqlite(size):
     return path
 
 
+def measure_check(path):
+    log(f"sqlite {label(CHECK_SIZE)}: timing the Fördercheck")
+    out = RESULTS / f"check_{label(CHECK_SIZE)}.json"
+    step(["bench/check.py", f"sqlite_{label(CHECK_SIZE)}", "--out", str(out)], bench_env(f"sqlite:///{path}"))
+
+
 def measure_postgres(sizes):
     log(f"postgres {', '.join(label(s) for s in sizes)}: throw-away cluster")
     command = ["scripts/with-postgres.sh", PYTHON, "bench/postgres.py", str(RESULTS), *map(str, sizes)]
@@ -117,6 +125,9 @@ def parse_args(argv):
     parser.add_argument("--postgres", type=sizes, default=POSTGRES_SIZES, help="e.g. 10000,100000")
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    parser.add_argument(
+        "--check-only", action="store_true", help="only the Fördercheck on the sqlite 10k catalogue"
+    )
     return parser.parse_args(argv)
 
 
@@ -139,7 +150,12 @@ def main(argv=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     for old in RESULTS.glob("*.json"):
         old.unlink()
+    if args.check_only:
+        args.sqlite, args.no_load, args.no_postgres = [], True, True
+        measure_check(sqlite_database(CHECK_SIZE))
     paths = {size: measure_sqlite(size) for size in args.sqlite}
+    if CHECK_SIZE in paths:
+        measure_check(paths[CHECK_SIZE])
     if not args.no_load and LOAD_SIZE in paths:
         log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")

@@ -17,14 +17,14 @@ project's region and its ancestors (Landkreis ⊂ Niedersachsen ⊂ Bund ⊂ EU)
 Messages are rendered when read: a check of 10,000 programmes shows twenty.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
 
 from django.db import models
 from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from .status import Deadlines, next_deadline
 
@@ -153,17 +153,25 @@ class Profile:
 # ---------- the outcome ----------
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class Reason:
     """One criterion's outcome. `text` and `ask` are lazy templates filled
-    with `params` when read; `ask` is what to ask the funder when unknown."""
+    with `params` when read; `ask` is what to ask the funder when unknown.
+    A plain class, not a frozen dataclass: a check makes thousands, and a
+    frozen dataclass takes three times as long to build (never changed after)."""
 
-    criterion: str
-    fit: str
-    text: object
-    params: dict = field(default_factory=dict)
-    ask: object = None
-    checked: bool = True  # False: the seeker left this question open
+    __slots__ = ("criterion", "fit", "text", "params", "ask", "checked", "_message")
+
+    def __init__(self, criterion, fit, text, params=None, ask=None, checked=True):
+        self.criterion = criterion
+        self.fit = fit
+        self.text = text
+        self.params = params or {}
+        self.ask = ask
+        self.checked = checked  # False: the seeker left this question open
+        self._message = (None, "")  # (language, message): one Reason serves many programmes
+
+    def __repr__(self):
+        return f"Reason({self.criterion!r}, {self.fit!r}, {self.detail!r})"
 
     @property
     def label(self):
@@ -185,7 +193,11 @@ class Reason:
     @property
     def message(self):
         """ "Fördergebiet: Landesweit (Niedersachsen), umfasst Landkreis Northeim" """
-        return gettext("%(criterion)s: %(detail)s") % {"criterion": self.label, "detail": self.detail}
+        language, message = self._message
+        if language != get_language():
+            message = gettext("%(criterion)s: %(detail)s") % {"criterion": self.label, "detail": self.detail}
+            self._message = (get_language(), message)
+        return message
 
     @property
     def question(self):
