@@ -88,12 +88,24 @@ def _column(values, positions):
     return [values[p] for p in positions]
 
 
+def _by_value(rule, samples, profile):
+    """The rule's Reason for each sample. A question the seeker left open
+    gives the same unchecked Reason whatever the programme says, so the rule
+    runs once for it."""
+    if not samples:
+        return []
+    first = rule(samples[0], profile)
+    if not first.checked:
+        return [first] * len(samples)
+    return [first, *(rule(sample, profile) for sample in samples[1:])]
+
+
 def _reasons(table, profile):
     """Per rule, the Reason for each distinct value it reads."""
     return [
         table.deadline_reasons(rule, profile)
         if index == DEADLINE
-        else [rule(sample, profile) for sample in table.samples[index]]
+        else _by_value(rule, table.samples[index], profile)
         for index, (_criterion, rule, _reads) in enumerate(RULES)
     ]
 

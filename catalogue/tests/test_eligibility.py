@@ -410,3 +410,20 @@ def test_ranking_gives_the_same_assessments_as_one_by_one():
 def test_ranking_of_an_empty_catalogue():
     ranking = rank(FactsTable([]), profile())
     assert (ranking.order, ranking.counts) == ([], {"yes": 0, "maybe": 0, "no": 0})
+
+
+@pytest.mark.parametrize(
+    ("rule", "field", "values"),
+    [
+        (amount, "amount_min", [None, Decimal(0), Decimal(10**6)]),
+        (own_contribution, "own_contribution_min_percent", [None, Decimal(0), Decimal(50)]),
+        (target_group, "target_groups", [(), (FLUCHT,), (FRAUEN, FLUCHT)]),
+        (integration_area, "integration_areas", [(), (SPORT,)]),
+    ],
+)
+def test_open_question_gives_the_same_unchecked_reason_for_every_programme(rule, field, values):
+    # The ranking relies on this: it runs a rule once when its question is open.
+    reasons = [rule(facts(**{field: value}), profile()) for value in values]
+    assert {(r.fit, r.checked, r.message) for r in reasons} == {
+        ("yes", False, f"{reasons[0].label}: nicht geprüft, da ohne Angabe")
+    }
