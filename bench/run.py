@@ -14,7 +14,10 @@
    (bench/check.py); `--check-only` runs just that.
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
    inside scripts/with-postgres.sh), generated anew each run.
-5. A table, then one line of JSON as the last line.
+5. The map page /karte/ at 10k (bench/map_page.py).
+6. A table, then one line of JSON as the last line.
+
+    .venv/bin/python bench/run.py --map-only    # just the map page at 10k
 """
 
 import argparse
@@ -36,7 +39,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
-DATASETTE_SIZE = LOAD_SIZE = CHECK_SIZE = 10_000
+DATASETTE_SIZE = LOAD_SIZE = CHECK_SIZE = MAP_SIZE = 10_000
 
 
 def bench_env(database_url=None):
@@ -112,6 +115,12 @@ def measure_check(path):
     step(["bench/check.py", f"sqlite_{label(CHECK_SIZE)}", "--out", str(out)], bench_env(f"sqlite:///{path}"))
 
 
+def measure_map(path):
+    log(f"map page: sqlite {label(MAP_SIZE)}")
+    out = RESULTS / f"map_{label(MAP_SIZE)}.json"
+    step(["bench/map_page.py", f"map_{label(MAP_SIZE)}", "--out", str(out)], bench_env(f"sqlite:///{path}"))
+
+
 def measure_postgres(sizes):
     log(f"postgres {', '.join(label(s) for s in sizes)}: throw-away cluster")
     command = ["scripts/with-postgres.sh", PYTHON, "bench/postgres.py", str(RESULTS), *map(str, sizes)]
@@ -128,7 +137,12 @@ def parse_args(argv):
     parser.add_argument(
         "--check-only", action="store_true", help="only the Fördercheck on the sqlite 10k catalogue"
     )
-    return parser.parse_args(argv)
+    parser.add_argument("--no-map", action="store_true", help="skip the map page")
+    parser.add_argument("--map-only", action="store_true", help="only the map page at 10k programmes")
+    args = parser.parse_args(argv)
+    if args.map_only:
+        args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, False
+    return args
 
 
 def missing_tools(args):
@@ -151,11 +165,13 @@ def main(argv=None):
     for old in RESULTS.glob("*.json"):
         old.unlink()
     if args.check_only:
-        args.sqlite, args.no_load, args.no_postgres = [], True, True
+        args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
         measure_check(sqlite_database(CHECK_SIZE))
     paths = {size: measure_sqlite(size) for size in args.sqlite}
     if CHECK_SIZE in paths:
         measure_check(paths[CHECK_SIZE])
+    if not args.no_map and (args.map_only or MAP_SIZE in paths):
+        measure_map(paths.get(MAP_SIZE) or sqlite_database(MAP_SIZE))
     if not args.no_load and LOAD_SIZE in paths:
         log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")

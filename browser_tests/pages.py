@@ -21,6 +21,8 @@ PAGES = {
         "&own_contribution_percent=0&in_kind=1&amount=2000"
     ),
     "foerdercheck-fehlerhaft": lambda facts: "/foerdercheck/?region=eu&amount=viel&start=morgen",
+    "karte": lambda facts: "/karte/",
+    "karte-gefiltert": lambda facts: f"/karte/?integration_area={facts['area']}&status=open&order=own",
     "ueber": lambda facts: "/ueber/",
     "impressum": lambda facts: "/impressum/",
     "datenschutz": lambda facts: "/datenschutz/",
