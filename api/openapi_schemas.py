@@ -7,6 +7,7 @@ from the tables when the document is requested: the enums are always exactly
 what the server accepts and sends.
 """
 
+from catalogue.cards import FACT_LABELS
 from catalogue.eligibility import Criterion, Fit
 from catalogue.models import DeadlineKind, Role
 from catalogue.status import STATUS_ORDER
@@ -56,6 +57,17 @@ def _shared(codes):
     }
 
 
+def _card():
+    """The key facts in words, as on the result cards (catalogue.cards)."""
+    facts = {name: {"type": "string", "description": str(label)} for name, label in FACT_LABELS.items()}
+    facts["checked_months"] = {
+        "type": ["integer", "null"],
+        "minimum": 0,
+        "description": "Monate seit der letzten Prüfung, wenn mehr als sechs; sonst null",
+    }
+    return closed(facts, "Das Wichtigste in Worten, wie auf den Ergebniskarten")
+
+
 def programme_schema(codes):
     deadlines = closed(
         {
@@ -77,6 +89,7 @@ def programme_schema(codes):
             "title": {"type": "string"},
             "status": {"type": "string", "enum": STATUS_CODES, "description": "abgeleitet, heute"},
             "next_deadline": {**NULLABLE_DATE, "description": "nächste Frist ab heute"},
+            "card": _card(),
             "institutions": {"type": "array", "items": institution_ref},
             "amount": closed(amount, "Fördersumme"),
             "own_contribution": closed(

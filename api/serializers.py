@@ -3,7 +3,8 @@
 Field names and nesting are those of the interchange format
 (catalogue/interchange/foerderatlas-1.schema.json), so one vocabulary serves
 import, export and API. The API adds `type` and the derived `status`,
-`next_deadline` and `url`, and always sends every key (null or empty when
+`next_deadline`, `url` and `card` (the key facts in words, as on the
+result cards: `catalogue.cards`), and always sends every key (null or empty when
 unknown) so clients never need to test for presence. Shape by example:
 
     {"id": "mikrofonds", "type": "programme", "title": "Mikrofonds", "status": "open",
@@ -13,6 +14,7 @@ unknown) so clients never need to test for presence. Shape by example:
 
 from django.db.models import Prefetch
 
+from catalogue.cards import card_facts
 from catalogue.models import Institution, Programme, ProgrammeInstitution
 from catalogue.queries import published
 from catalogue.status import deadlines_of, next_deadline, status_on, today
@@ -121,6 +123,7 @@ def programme_item(programme, request):
         "title": programme.title,
         "status": status_on(dates, on).value,
         "next_deadline": iso(next_deadline(dates, on)),
+        "card": card_facts(programme, on).as_dict(),
         "institutions": [
             {"id": link.institution.slug, "role": link.role} for link in programme.institution_links.all()
         ],

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from catalogue.cards import FACT_LABELS
 from catalogue.models import DeadlineKind, Institution
 from catalogue.queries import published
 from catalogue.status import Status
@@ -35,6 +36,7 @@ def columns():
         (_("Titel oder Name"), lambda i, lb: i.get("title") or i.get("name")),
         (_("Status"), lambda i, lb: str(Status(i["status"]).label) if i.get("status") else None),
         (_("Nächste Frist"), lambda i, lb: _date(i.get("next_deadline"))),
+        *_card_columns(),
         (
             _("Förderer"),
             lambda i, lb: _join(lb["institutions"].get(x["id"]) for x in i.get("institutions", [])),
@@ -64,6 +66,15 @@ def columns():
         (_("Telefon"), lambda i, lb: i["contact"]["phone"]),
         (_("zuletzt geprüft"), lambda i, lb: _date(i["last_checked"])),
         (_("Adresse im Atlas"), lambda i, lb: i["url"]),
+    ]
+
+
+def _card_columns():
+    """The key facts in words, as on the result cards (`catalogue.cards`)."""
+    header = _("Auf einen Blick: %(fact)s")
+    return [
+        (header % {"fact": label}, lambda i, lb, name=name: _nested(i, "card", name))
+        for name, label in FACT_LABELS.items()
     ]
 
 

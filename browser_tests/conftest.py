@@ -76,6 +76,10 @@ def demo_facts():
         "institution": institution["id"],
         "institution_name": institution["name"],
         "programmes": len(data["programmes"]),
+        # The programme with the most text: the one most likely to print long.
+        "longest_programme": max(
+            data["programmes"], key=lambda p: len(p.get("description", "")) + len(p.get("goals", ""))
+        )["id"],
     }
 
 

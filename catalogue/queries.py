@@ -92,6 +92,7 @@ def _status_case(on, values):
         When(period_end__lt=on, then=values[Status.EXPIRED]),
         When(~_has_future_deadline(on), deadline_kind="dates", then=values[Status.EXPIRED]),
         When(window_start__gt=on, then=values[Status.UPCOMING]),
+        When(deadline_kind="none", then=values[Status.UNKNOWN]),
         When(_has_deadline_between(on, soon), deadline_kind="dates", then=values[Status.CLOSING_SOON]),
         default=values[Status.OPEN],
     )

@@ -1,5 +1,12 @@
 """Status of a programme relative to a day: offen, Frist endet bald,
-demnächst, abgelaufen. Never stored; derived at request time.
+Frist unbekannt, demnächst, abgelaufen. Never stored; derived at request time.
+
+"Frist unbekannt" (`Status.UNKNOWN`) is a programme whose funder says
+nothing about when to apply: its deadline kind is "keine Angabe"
+(`deadline_kind == "none"`: no dates, not rolling). A Laufzeit (period)
+does not count as a deadline: it says how long funded projects run, not
+until when one may apply. A period that has ended still makes such a
+programme "abgelaufen", and a future "Anträge ab" still "demnächst".
 
 `catalogue.queries.with_status` computes the same thing in SQL for filtering,
 counting and sorting; a test holds the two to the same answers.
@@ -21,12 +28,26 @@ CLOSING_SOON_DAYS = 30
 class Status(models.TextChoices):
     OPEN = "open", _("offen")
     CLOSING_SOON = "closing_soon", _("Frist endet bald")
+    UNKNOWN = "unknown", _("Frist unbekannt")
     UPCOMING = "upcoming", _("demnächst")
     EXPIRED = "expired", _("abgelaufen")
 
 
-# Expired last; the order of the status facet and of "sort by status".
-STATUS_ORDER = [Status.CLOSING_SOON, Status.OPEN, Status.UPCOMING, Status.EXPIRED]
+# Expired last, unknown after open; the order of the status facet and of "sort by status".
+STATUS_ORDER = [Status.CLOSING_SOON, Status.OPEN, Status.UNKNOWN, Status.UPCOMING, Status.EXPIRED]
+
+# What a status filter value admits: "offen" means "applications possible
+# now", which includes a deadline that closes soon.
+FILTER_MEANS = {Status.OPEN: (Status.OPEN, Status.CLOSING_SOON)}
+
+# Entries checked longer ago than this say so on card and page.
+STALE_AFTER_MONTHS = 6
+
+
+def statuses_admitted(code):
+    """The status codes a filter value `code` admits: "open" → ["open", "closing_soon"]."""
+    status = Status(code)
+    return [s.value for s in FILTER_MEANS.get(status, (status,))]
 
 
 @dataclass(frozen=True)
@@ -77,6 +98,8 @@ def status_on(deadlines, on):
         return Status.EXPIRED
     if deadlines.window_start and deadlines.window_start > on:
         return Status.UPCOMING
+    if deadlines.kind == "none":
+        return Status.UNKNOWN
     if upcoming and upcoming <= on + timedelta(days=CLOSING_SOON_DAYS):
         return Status.CLOSING_SOON
     return Status.OPEN
@@ -90,6 +113,22 @@ def days_left_in_words(deadline, on):
     if days == 1:
         return str(_("Frist endet morgen"))
     return ngettext("noch %(days)d Tag", "noch %(days)d Tage", days) % {"days": days}
+
+
+def months_between(earlier, later):
+    """Whole calendar months from `earlier` to `later`: 2026-03-31 → 2026-11-30 is 7."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
+
+
+def months_since_check(last_checked, on):
+    """Whole months since the last check when that is more than
+    STALE_AFTER_MONTHS ago ("zuletzt geprüft vor 8 Monaten"), else None."""
+    if last_checked is None:
+        return None
+    months = months_between(last_checked, on)
+    stale = months > STALE_AFTER_MONTHS or (months == STALE_AFTER_MONTHS and last_checked.day != on.day)
+    return months if stale else None
 
 
 def deadlines_of(programme):

@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404
 
 from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_details, with_status
-from catalogue.status import Status
+from catalogue.status import Status, statuses_admitted
 
 START_LIST_LENGTH = 6
 SIMILAR_LENGTH = 5
-OPEN_CODES = [Status.OPEN.value, Status.CLOSING_SOON.value]
+OPEN_CODES = statuses_admitted(Status.OPEN)
 
 
 def published_links():

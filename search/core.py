@@ -8,22 +8,25 @@ Invalid parameters never raise: each one becomes an entry in
 with the valid rest. No HTML is made here except the snippets.
 
 A query that finds nothing is retried, in this order: with typos corrected
-("Meinten Sie …?"), then with any of its words instead of all of them.
+("Meinten Sie …?"), then with any of its words instead of all of them; each
+retry offers the search exactly as typed (`exact=1`). A place named in the
+query becomes the region filter (`search.places`). A search that still
+finds nothing says which filter to drop (`search.relax`).
 """
 
 import math
 from dataclasses import dataclass, field, replace
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.status import STATUS_ORDER, Status, today
 
 from . import facets as search_facets
 from . import filters as search_filters
-from . import fulltext, results, snapshot, spelling, vocabularies
+from . import fulltext, places, relax, results, snapshot, spelling, vocabularies
 from .filters import Filters
-from .forms import MULTI_VALUED, SORT_CHOICES, SearchForm, problem
+from .forms import MULTI_VALUED, SINGLE_VALUED, SORT_CHOICES, VALUE_FILTERS, SearchForm, problem
 from .params import QueryState
 from .text import TextQuery
 
@@ -73,6 +76,11 @@ class SearchResult:
     state: QueryState = field(repr=False)
     partial: bool = False  # no entry had every word; these have some
     hide_expired_url: str | None = None
+    place: places.Place | None = None  # a place named in the query, searched as region
+    place_labels: str = ""
+    place_text_url: str | None = None  # the same words searched as text
+    exact_url: str | None = None  # the query as typed, without correction
+    relaxations: list = field(default_factory=list)  # no results: filters to drop
 
     @property
     def previous_url(self):
@@ -85,7 +93,7 @@ class SearchResult:
     @property
     def clear_filters_url(self):
         """The same query text and order without any filter."""
-        return self.state.url(**dict.fromkeys((*MULTI_VALUED, "amount_min", "amount_max", "page")))
+        return self.state.url(**dict.fromkeys((*MULTI_VALUED, *VALUE_FILTERS, "page")))
 
     @property
     def export_query(self):
@@ -107,21 +115,20 @@ class SearchResult:
 def filters_of(form, text, options):
     """The Filters of a validated SearchForm and its parsed query text."""
     values = {name: tuple(form.value(name, [])) for name in MULTI_VALUED}
-    return Filters(
-        **values,
-        amount_min=form.value("amount_min"),
-        amount_max=form.value("amount_max"),
-        text=text,
-        region_options=tuple(options["region"]),
-    )
+    single = {name: form.value(name) for name in VALUE_FILTERS}
+    return Filters(**values, **single, text=text, region_options=tuple(options["region"]))
+
+
+def _param(value):
+    return "1" if value is True else str(value)
 
 
 def state_of(form):
     """The valid parameters of a SearchForm, for building links."""
     values = {name: form.value(name, []) for name in MULTI_VALUED}
-    for name in ("q", "amount_min", "amount_max", "sort", "page"):
+    for name in SINGLE_VALUED:
         value = form.value(name)
-        values[name] = [value] if value is not None else []
+        values[name] = [_param(value)] if value is not None else []
     return QueryState(values)
 
 
@@ -146,13 +153,13 @@ def _count(index, filters, scored):
     return _Found(filters, documents, counts, search_facets.total(counts, filters), matches)
 
 
-def attempts(filters):
+def attempts(filters, exact=False):
     """The filters a search tries in turn, each with the spelling fixes it
     carries: as asked; then, for a query text that finds nothing, corrected
-    and with any of its words. Lazy: the corrections are looked up only
-    when the first attempt found nothing."""
+    and with any of its words (not when `exact`: the words as typed). Lazy:
+    the corrections are looked up only when the first attempt found nothing."""
     yield filters, {}
-    if not (filters.text and filters.text.positive):
+    if exact or not (filters.text and filters.text.positive):
         return
     fixes = spelling.corrections(filters.text)
     text = filters.text.corrected(fixes) if fixes else filters.text
@@ -162,11 +169,11 @@ def attempts(filters):
         yield replace(filters, text=text.with_any_word()), fixes
 
 
-def _find(index, filters, scored):
+def _find(index, filters, scored, exact):
     """What the search finds: the first attempt that finds anything, else
     the filters as asked."""
     first = None
-    for attempt, fixes in attempts(filters):
+    for attempt, fixes in attempts(filters, exact):
         found = _count(index, attempt, scored)
         first = first or found
         if found.total:
@@ -199,6 +206,16 @@ def _euro(value):
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
+# The pill of each single-valued filter; the vocabulary ones come from the facets.
+VALUE_PILLS = {
+    "amount": _("Benötigter Betrag: %(value)s €"),
+    "amount_min": _("Fördersumme ab %(value)s €"),
+    "amount_max": _("Fördersumme bis %(value)s €"),
+    "deadline_from": _("Frist ab %(value)s"),
+    "deadline_to": _("Frist bis %(value)s"),
+}
+
+
 def active_filters(facet_groups, state, form):
     """The chosen filter values as removable ActiveFilters, amounts included."""
     active = [
@@ -206,14 +223,12 @@ def active_filters(facet_groups, state, form):
         for group in facet_groups
         for value in group.selected
     ]
-    amounts = {
-        "amount_min": _("Fördersumme ab %(amount)s €"),
-        "amount_max": _("Fördersumme bis %(amount)s €"),
-    }
-    for name, label in amounts.items():
-        if form.value(name) is not None:
-            text = label % {"amount": _euro(form.value(name))}
-            active.append(ActiveFilter(name, str(form.value(name)), text, state.without(name)))
+    for name, label in VALUE_PILLS.items():
+        value = form.value(name)
+        if value is not None:
+            shown = date_format(value, "DATE_FORMAT") if name.startswith("deadline") else _euro(value)
+            text = label % {"value": shown}
+            active.append(ActiveFilter(name, str(value), text, state.without(name)))
     return active
 
 
@@ -234,6 +249,21 @@ def _page(asked, total, per_page, errors):
     return min(asked, last), last
 
 
+def _take_place(form, options):
+    """A place named in the query text becomes the region filter: the form
+    then reads as if the user had chosen it (`search.places`)."""
+    place = None if form.value("exact") else places.detect(form.value("q", ""), options["region"])
+    if place:
+        form.cleaned_data["q"] = place.rest
+        form.cleaned_data["region"] = list(dict.fromkeys([*form.value("region", []), *place.codes]))
+    return place
+
+
+def _place_labels(place, options):
+    labels = {o.code: o.translated for o in options["region"]}
+    return ", ".join(labels[code] for code in place.codes) if place else ""
+
+
 def search(params, *, on=None, per_page=PER_PAGE):
     """Search the published catalogue with the parameters of a QueryDict."""
     on = on or today()
@@ -241,17 +271,22 @@ def search(params, *, on=None, per_page=PER_PAGE):
     form = SearchForm(params, vocabularies=options)
     form.is_valid()
     errors = form.all_problems()
+    as_typed = state_of(form)
+    place = _take_place(form, options)
     query = form.value("q", "")
     text = TextQuery.parse(query) or None
     sort = _sort(form, text)
     index = snapshot.current(on)
-    found = _find(index, filters_of(form, text, options), scored=sort == "relevance")
+    found = _find(index, filters_of(form, text, options), sort == "relevance", bool(form.value("exact")))
     filters, total = found.filters, found.total
     page, num_pages = _page(form.value("page", 1), total, per_page, errors)
-    rows = results.page_rows(index, found.documents, sort, found.matches, page, per_page)
+    after = index.amounts.unknown if filters.amount is not None else None
+    rows = results.page_rows(index, found.documents, sort, found.matches, page, per_page, after)
     state = state_of(form)
     facet_groups = search_facets.groups(found.counts, options, state)
     suggestion = _suggestion(query, text, found.fixes) if found.fixes else None
+    partial = bool(filters.text and filters.text.any_word)
+    matched = found.matches.ids if found.matches else None
     return SearchResult(
         form=form,
         errors=errors,
@@ -268,6 +303,11 @@ def search(params, *, on=None, per_page=PER_PAGE):
         sort=sort,
         sort_options=_sort_options(sort, text, state),
         state=state,
-        partial=bool(filters.text and filters.text.any_word),
+        partial=partial,
         hide_expired_url=_hide_expired_url(filters, state),
+        place=place,
+        place_labels=_place_labels(place, options),
+        place_text_url=as_typed.url(exact=["1"], page=None) if place else None,
+        exact_url=as_typed.url(exact=["1"], page=None) if suggestion or partial else None,
+        relaxations=relax.relaxations(index, filters, matched, state) if not total else [],
     )

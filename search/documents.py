@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from catalogue.models import Institution, Programme, ProgrammeInstitution, Region, Workflow
 from catalogue.queries import with_status
 
-from .models import Kind
+from .models import Kind, OwnContribution
 from .text import analyse_text, sort_key
 
 # Tag group → many-to-many field, per kind of entry.
@@ -128,9 +128,23 @@ def widest(codes, parents):
     return {code for code in codes if not inside(code)}
 
 
+def own_contribution_codes(programme):
+    """ "none" when the programme asks for no own money (a minimum share of
+    0 %), "in_kind" when volunteer work or in-kind contributions count."""
+    codes = []
+    if programme.own_contribution_min_percent == 0:
+        codes.append(OwnContribution.NONE.value)
+    if programme.own_contribution_in_kind_allowed is True:
+        codes.append(OwnContribution.IN_KIND.value)
+    return codes
+
+
 def tags(entry, parents):
-    """[(group, code), …] of an entry, region tags reduced to the widest."""
+    """[(group, code), …] of an entry, region tags reduced to the widest;
+    programmes also carry their own-contribution codes."""
     result = []
+    if isinstance(entry, Programme):
+        result += [("own_contribution", code) for code in own_contribution_codes(entry)]
     for group, name in TAG_FIELDS[type(entry)].items():
         codes = {item.pk for item in getattr(entry, name).all()}
         if group == "region":

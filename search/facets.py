@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.status import STATUS_ORDER
 
 from . import filters as search_filters
+from .models import OwnContribution
 from .vocabularies import Option, ancestors
 
 GROUPS = {
@@ -35,6 +36,7 @@ GROUPS = {
     "target_group": _("Zielgruppe"),
     "applicant_type": _("Antragsberechtigt"),
     "funding_kind": _("Förderschwerpunkt"),
+    "own_contribution": _("Eigenanteil"),
 }
 # "Förderer" is singular and plural in German; the context keeps the plural
 # facet label apart from the singular "Förderer" in the catalogues.
@@ -50,6 +52,12 @@ class FacetValue:
     toggle_url: str
 
 
+# A group with more values than this shows its chosen ones and hides the
+# rest behind "show all"; regions always show EU, Bund and Land and hide the
+# districts and cities.
+COLLAPSE_ABOVE = 8
+
+
 @dataclass
 class FacetGroup:
     name: str
@@ -59,6 +67,21 @@ class FacetGroup:
     @property
     def selected(self):
         return [v for v in self.values if v.selected]
+
+    @property
+    def shown(self):
+        """The values always in view."""
+        if self.name == "region":
+            return [v for v in self.values if not v.value.isdigit() or v.selected]
+        if len(self.values) <= COLLAPSE_ABOVE:
+            return self.values
+        return self.selected
+
+    @property
+    def more(self):
+        """The values behind "show all"."""
+        shown = {v.value for v in self.shown}
+        return [v for v in self.values if v.value not in shown]
 
 
 def _base(snapshot, filters, group, matched, everything):
@@ -79,7 +102,7 @@ def count(snapshot, filters, matched=None, found=None):
         if group == "type":
             values = snapshot.kinds
         elif group == "status":
-            values = snapshot.statuses
+            values = snapshot.status_filters
         else:
             values = snapshot.tags.get(group, {})
         for code, documents in values.items():
@@ -105,6 +128,8 @@ def _options(group, vocabularies):
         return [Option(code, str(label)) for code, label in TYPE_LABELS.items()]
     if group == "status":
         return [Option(s.value, str(s.label)) for s in STATUS_ORDER]
+    if group == "own_contribution":
+        return [Option(c.value, str(c.label)) for c in OwnContribution]
     return [Option(o.code, o.translated) for o in vocabularies[group]]
 
 

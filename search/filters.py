@@ -11,11 +11,21 @@ alternatives (OR); different filters all apply (AND).
   `catalogue.queries.for_region`, here for several places at once.
 - status: the status of the day (`catalogue.queries.with_status`, cached in
   the documents by `search.index.refresh_statuses`).
+  "open" admits "closing soon" too (`catalogue.status.statuses_admitted`).
 - amount_min/amount_max: a programme matches when its range
   [amount_min_eur, amount_max_eur] overlaps the asked range; a missing bound
   is open (a programme without any amount matches every range).
-- status, applicant_type and amounts describe programmes only: when one of
-  them is set, institutions drop out of the result.
+- amount (the euros needed): a programme matches when its range admits the
+  sum, a missing bound being open; those stating no amount at all match
+  too and are ordered after the others (`search.results`), marked as such.
+- deadline_from/deadline_to: the next deadline lies in that window (both
+  ends included), or the programme is open without a deadline (rolling,
+  "laufend": one may apply on any day of the window). Programmes whose
+  deadline is unknown, upcoming ones without a date and expired ones drop out.
+- own_contribution: "none" (no own money) or "in_kind" (volunteer work
+  counts), tags of the documents (`search.documents.own_contribution_codes`).
+- status, applicant_type, own contribution, amounts and deadlines describe
+  programmes only: when one of them is set, institutions drop out.
 - text: the documents matching the query text, as the full-text engine
   found them (`search.fulltext.match_scores`).
 """
@@ -25,8 +35,13 @@ from dataclasses import dataclass, field, replace
 from .models import Kind
 from .vocabularies import ancestors
 
-TAG_GROUPS = ("integration_area", "target_group", "applicant_type", "funding_kind")
-PROGRAMME_ONLY = ("status", "applicant_type", "amount")
+TAG_GROUPS = ("integration_area", "target_group", "applicant_type", "funding_kind", "own_contribution")
+PROGRAMME_ONLY = ("status", "applicant_type", "own_contribution", "amount", "amount_range", "deadline")
+# Filters made of more than one parameter: filter name → its fields.
+COMPOUND = {
+    "amount_range": ("amount_min", "amount_max"),
+    "deadline": ("deadline_from", "deadline_to"),
+}
 
 
 @dataclass(frozen=True)
@@ -40,26 +55,33 @@ class Filters:
     target_group: tuple = ()
     applicant_type: tuple = ()
     funding_kind: tuple = ()
+    own_contribution: tuple = ()
+    amount: object = None  # Decimal: the euros needed
     amount_min: object = None
     amount_max: object = None
+    deadline_from: object = None  # date
+    deadline_to: object = None
     text: object = None  # a search.text.TextQuery, or None
     region_options: tuple = field(default=(), compare=False)
 
+    NAMES = ("type", "status", "region", *TAG_GROUPS, "amount", "amount_range", "deadline", "text")
+
     def without(self, name):
         """The same filters with one of them lifted (for its facet counts)."""
-        if name == "amount":
-            return replace(self, amount_min=None, amount_max=None)
+        if name in COMPOUND:
+            return replace(self, **dict.fromkeys(COMPOUND[name]))
+        if name in ("amount", "text"):
+            return replace(self, **{name: None})
         return replace(self, **{name: ()})
 
     def active(self, name):
-        if name == "amount":
-            return self.amount_min is not None or self.amount_max is not None
-        return bool(getattr(self, name))
+        if name in COMPOUND:
+            return any(getattr(self, part) is not None for part in COMPOUND[name])
+        return bool(getattr(self, name)) if name != "amount" else self.amount is not None
 
     def any(self):
         """Whether anything at all is asked for."""
-        names = ("type", "status", "region", *TAG_GROUPS, "amount", "text")
-        return any(self.active(name) for name in names)
+        return any(self.active(name) for name in self.NAMES)
 
     def reach(self):
         """Every region code whose offers reach one of the chosen places."""
@@ -78,8 +100,12 @@ def documents(snapshot, filters, matched=None):
         result = result & snapshot.kind([Kind.PROGRAMME])
     if filters.status:
         result = result & snapshot.status(filters.status)
-    if filters.active("amount"):
+    if filters.active("amount_range"):
         result = result & snapshot.amounts.reaching(filters.amount_min, filters.amount_max)
+    if filters.amount is not None:
+        result = result & snapshot.amounts.reaching(filters.amount, filters.amount)
+    if filters.active("deadline"):
+        result = result & snapshot.deadlines_between(filters.deadline_from, filters.deadline_to)
     for group in TAG_GROUPS:
         if getattr(filters, group):
             result = result & snapshot.tagged(group, getattr(filters, group))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.status import STATUS_ORDER
 
-from .models import Kind
+from .models import Kind, OwnContribution
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES = 50  # per repeated parameter; more is never a real search
@@ -27,6 +27,7 @@ SORT_CHOICES = [
     ("deadline", _("Nächste Frist")),
     ("newest", _("Neueste zuerst")),
     ("title", _("Titel A–Z")),
+    ("amount", _("Fördersumme (größte zuerst)")),
 ]
 MULTI_VALUED = (
     "type",
@@ -36,8 +37,21 @@ MULTI_VALUED = (
     "target_group",
     "applicant_type",
     "funding_kind",
+    "own_contribution",
 )
-SINGLE_VALUED = ("q", "amount_min", "amount_max", "sort", "page")
+# Filters of one value each (the others are MULTI_VALUED vocabulary codes).
+VALUE_FILTERS = ("amount", "amount_min", "amount_max", "deadline_from", "deadline_to")
+SINGLE_VALUED = (
+    "q",
+    "amount",
+    "amount_min",
+    "amount_max",
+    "deadline_from",
+    "deadline_to",
+    "exact",
+    "sort",
+    "page",
+)
 
 
 def _shown(value):
@@ -82,6 +96,17 @@ def _amount_field(label, param):
     )
 
 
+def _date_field(label, param, help_text):
+    message = _("Bitte geben Sie bei „{label}“ ({param}) ein Datum als JJJJ-MM-TT an, z. B. 2027-03-31.")
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": format_lazy(message, label=label, param=param)},
+    )
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, strip=True)
     type = CodesField(label=_("Art des Eintrags"), required=False, choices=Kind.choices)
@@ -91,8 +116,30 @@ class SearchForm(forms.Form):
     target_group = CodesField(label=_("Zielgruppe"), required=False)
     applicant_type = CodesField(label=_("Antragsberechtigt"), required=False)
     funding_kind = CodesField(label=_("Förderschwerpunkt"), required=False)
+    own_contribution = CodesField(
+        label=_("Eigenanteil"),
+        help_text=_("none: kein eigenes Geld nötig; in_kind: Eigenleistung (z. B. Ehrenamt) zählt"),
+        required=False,
+        choices=OwnContribution.choices,
+    )
+    amount = _amount_field(_("Benötigter Betrag (EUR)"), "amount")
     amount_min = _amount_field(_("Fördersumme ab (EUR)"), "amount_min")
     amount_max = _amount_field(_("Fördersumme bis (EUR)"), "amount_max")
+    deadline_from = _date_field(
+        _("Frist ab"), "deadline_from", _("die nächste Frist liegt an oder nach diesem Tag (JJJJ-MM-TT)")
+    )
+    deadline_to = _date_field(
+        _("Frist bis"), "deadline_to", _("die nächste Frist liegt an oder vor diesem Tag (JJJJ-MM-TT)")
+    )
+    exact = forms.TypedChoiceField(
+        label=_("Genau diese Wörter"),
+        help_text=_("1: ohne Korrektur von Tippfehlern und ohne Erkennen von Ortsnamen"),
+        required=False,
+        choices=[("1", _("ja")), ("0", _("nein"))],
+        coerce=lambda value: value == "1",
+        empty_value=False,
+        error_messages={"invalid_choice": _("„exact“ ist 1 (genau diese Wörter) oder 0; es gilt 0.")},
+    )
     sort = forms.ChoiceField(
         label=_("Sortierung"),
         required=False,
@@ -129,6 +176,11 @@ class SearchForm(forms.Form):
             )
             self.problems.append(problem("amount_max", message, "amount_range"))
             cleaned["amount_min"] = cleaned["amount_max"] = None
+        first, last = cleaned.get("deadline_from"), cleaned.get("deadline_to")
+        if first is not None and last is not None and first > last:
+            message = _("„Frist ab“ liegt nach „Frist bis“; der Fristzeitraum wurde nicht angewandt.")
+            self.problems.append(problem("deadline_to", message, "deadline_range"))
+            cleaned["deadline_from"] = cleaned["deadline_to"] = None
         return cleaned
 
     def _known_codes(self, name, values):
@@ -153,9 +205,9 @@ class SearchForm(forms.Form):
         return _ordered(found + self.problems, list(self.fields))
 
     def value(self, name, default=None):
-        """The cleaned value of a field, or `default` if it was invalid."""
+        """The cleaned value of a field, or `default` if it was invalid or unset."""
         value = self.cleaned_data.get(name)
-        return default if value in (None, "") else value
+        return default if value in (None, "", False) else value
 
 
 def _ordered(problems, names):

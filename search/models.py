@@ -28,6 +28,14 @@ class Kind(models.TextChoices):
     INSTITUTION = "institution", _("Förderer")
 
 
+class OwnContribution(models.TextChoices):
+    """What a programme asks of the applicant's own means, as the search
+    filters it (a document tag group, see `search.documents.own_contribution_codes`)."""
+
+    NONE = "none", _("kein Eigenanteil nötig")
+    IN_KIND = "in_kind", _("Eigenleistung wird angerechnet")
+
+
 class SearchDocument(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
     programme = models.OneToOneField(

@@ -18,8 +18,13 @@ ORDER = (
     "target_group",
     "applicant_type",
     "funding_kind",
+    "own_contribution",
+    "amount",
     "amount_min",
     "amount_max",
+    "deadline_from",
+    "deadline_to",
+    "exact",
     "sort",
     "page",
 )

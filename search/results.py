@@ -15,6 +15,7 @@ from functools import cached_property
 
 from django.db.models import Prefetch
 
+from catalogue.cards import card_facts
 from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published
 from catalogue.status import Status, days_left_in_words
@@ -23,20 +24,41 @@ from .models import Kind
 from .snippets import highlight, snippet
 
 
-def page_rows(snapshot, documents, sort, matches, page, per_page):
-    """[(kind, entry id, score, status_code, next_deadline), …] of one page
-    of `documents` (a bitmap of the snapshot); `matches` the text matches
-    (`search.fulltext.Matches`), or None without query text."""
+def _ranked(snapshot, documents, sort, offset, limit, scores, ranked, after):
+    """Ids at [offset, offset + limit) of `documents` in the order `sort`,
+    those in the bitmap `after` behind all others."""
+    late = documents & after if after is not None else None
+    if not late:
+        return snapshot.ranked(documents, sort, offset, limit, scores, ranked)
+    first = documents - late
+    ids = snapshot.ranked(first, sort, offset, limit, scores, ranked) if offset < len(first) else []
+    if len(ids) < limit:
+        ids += snapshot.ranked(late, sort, max(0, offset - len(first)), limit - len(ids), scores, ranked)
+    return ids
+
+
+def page_rows(snapshot, documents, sort, matches, page, per_page, after=None):
+    """[(kind, entry id, score, status_code, next_deadline, late), …] of one
+    page of `documents` (a bitmap of the snapshot); `matches` the text
+    matches (`search.fulltext.Matches`), or None without query text;
+    documents in the bitmap `after` come last and are marked `late`."""
     scores, ranked = None, None
     if sort == "relevance" and matches and matches.ids:
         scores = matches.ranking(documents, snapshot.expired, page * per_page)
         ranked = matches.ranked
     sort = "deadline" if sort == "relevance" and scores is None else sort
-    ids = snapshot.ranked(documents, sort, (page - 1) * per_page, per_page, scores, ranked)
-    rows = [snapshot.rows[d] for d in ids]
+    ids = _ranked(snapshot, documents, sort, (page - 1) * per_page, per_page, scores, ranked, after)
+    late = after if after is not None else ()
     return [
-        (row.kind, row.entry, scores.get(d, 0.0) if scores else 0.0, row.status_code, row.next_deadline)
-        for d, row in zip(ids, rows, strict=True)
+        (
+            row.kind,
+            row.entry,
+            scores.get(d, 0.0) if scores else 0.0,
+            row.status_code,
+            row.next_deadline,
+            d in late,
+        )
+        for d, row in ((d, snapshot.rows[d]) for d in ids)
     ]
 
 
@@ -52,6 +74,15 @@ class Hit:
     next_deadline: date | None = None
     days_left: str = ""
     text_query: object = field(default=None, repr=False)
+    on: date | None = field(default=None, repr=False)
+    amount_unknown: bool = False  # an amount was asked for and this entry states none
+
+    @cached_property
+    def facts(self):
+        """The card facts (`catalogue.cards`) of a programme, else None."""
+        if self.type != Kind.PROGRAMME:
+            return None
+        return card_facts(self.object, self.on, status=self.status, deadline=self.next_deadline)
 
     @cached_property
     def snippet(self):
@@ -74,15 +105,18 @@ def _programmes(pks):
         .only("programme_id", "institution_id", "role", "position", "institution__slug", "institution__name")
     )
     queryset = published(Programme.objects.filter(pk__in=pks))
-    return queryset.prefetch_related(Prefetch("institution_links", queryset=links)).in_bulk()
+    # The card facts read the applicant types and regions.
+    return queryset.prefetch_related(
+        Prefetch("institution_links", queryset=links), "applicant_types", "regions"
+    ).in_bulk()
 
 
 def _programme_hit(programme, row, on, text_query):
-    _kind, _pk, score, code, deadline = row
+    _kind, _pk, score, code, deadline, late = row
     deadline = date.fromisoformat(deadline) if deadline else None
     status = Status(code) if code else None
     days = days_left_in_words(deadline, on) if deadline and status != Status.EXPIRED else ""
-    return Hit(Kind.PROGRAMME.value, programme, score, status, deadline, days, text_query)
+    return Hit(Kind.PROGRAMME.value, programme, score, status, deadline, days, text_query, on, late)
 
 
 def hits(rows, on, text_query):

@@ -27,7 +27,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from pyroaring import BitMap
 
-from catalogue.status import Status
+from catalogue.status import Status, statuses_admitted
 
 from .index import refresh_statuses
 from .models import DocumentTag, IndexVersion, Kind, SearchDocument
@@ -101,15 +101,22 @@ class Snapshot:
 
     def __init__(self, documents, tags):
         self.rows, self.kinds, self.statuses, self.tags = {}, {}, {}, tags
-        keys = {"deadline": {}, "newest": {}, "title": {}}
-        for doc_id, kind, entry, code, deadline, created, title, *_amounts in documents:
+        keys = {"deadline": {}, "newest": {}, "title": {}, "amount": {}}
+        for doc_id, kind, entry, code, deadline, created, title, low, high in documents:
             self.rows[doc_id] = Row(kind, entry, code, deadline)
             self.kinds.setdefault(kind, BitMap()).add(doc_id)
             if code:
                 self.statuses.setdefault(code, BitMap()).add(doc_id)
-            for name, key in _sort_keys(kind, entry, code, deadline, created, title).items():
+            for name, key in _sort_keys(kind, entry, code, deadline, created, title, low, high).items():
                 keys[name][doc_id] = key
+        # Documents by next deadline ("2027-03-31" sorts as the date does).
+        dated = sorted((row.next_deadline, d) for d, row in self.rows.items() if row.next_deadline)
+        self.deadline_days, self.deadline_ids = [day for day, _d in dated], [d for _day, d in dated]
+        # Open without a next deadline: rolling ("laufend"), one may apply on any day.
+        self.any_day = self.statuses.get(Status.OPEN.value, BitMap()) - BitMap(self.deadline_ids)
         self.everything = union(self.kinds.values())
+        # What each status filter value finds ("open" includes closing soon).
+        self.status_filters = {s.value: self.status([s.value]) for s in Status}
         self.amounts = _Amounts(documents)
         self.orders = {name: sorted(by_id, key=by_id.__getitem__) for name, by_id in keys.items()}
         self.positions = {name: {d: i for i, d in enumerate(order)} for name, order in self.orders.items()}
@@ -118,7 +125,15 @@ class Snapshot:
         return union(self.kinds.get(code, BitMap()) for code in codes)
 
     def status(self, codes):
-        return union(self.statuses.get(code, BitMap()) for code in codes)
+        admitted = {c for code in codes for c in statuses_admitted(code)}
+        return union(self.statuses.get(code, BitMap()) for code in admitted)
+
+    def deadlines_between(self, first, last):
+        """Documents whose next deadline lies in [first, last] (a missing end
+        is open), and those one may apply to on any day."""
+        start = bisect_left(self.deadline_days, first.isoformat()) if first else 0
+        end = bisect_right(self.deadline_days, last.isoformat()) if last else len(self.deadline_days)
+        return BitMap(self.deadline_ids[start:end]) | self.any_day
 
     def tagged(self, group, codes):
         values = self.tags.get(group, {})
@@ -146,15 +161,29 @@ class Snapshot:
         return top[offset:]
 
 
-def _sort_keys(kind, entry, code, deadline, created, title):
+def _deadline_group(kind, code, deadline):
+    """0 dated, 1 rolling and other undated, 2 deadline unknown, 3 institutions."""
+    if kind == Kind.INSTITUTION:
+        return 3
+    if deadline:
+        return 0
+    return 2 if code == Status.UNKNOWN.value else 1
+
+
+def _sort_keys(kind, entry, code, deadline, created, title, low, high):
     """The orders of `search.results`: expired programmes last in each;
-    deadline — dated, then rolling and undated programmes, then institutions;
+    deadline — dated, then rolling and other undated programmes, then those
+    whose deadline is unknown, then institutions; amount — the largest sum
+    (the maximum, else the minimum) first, programmes without one after;
     programmes before institutions at equal keys."""
     expired = code == Status.EXPIRED.value
     programme_first = 0 if kind == Kind.PROGRAMME else 1
-    group = 2 if kind == Kind.INSTITUTION else (0 if deadline else 1)
+    group = _deadline_group(kind, code, deadline)
     newest = -created.timestamp() if isinstance(created, datetime) else float("inf")
+    size = high if high is not None else low
+    by_size = 2 if kind == Kind.INSTITUTION else (0 if size is not None else 1)
     return {
+        "amount": (expired, by_size, -(size or 0), title, programme_first, entry),
         "deadline": (expired, group, deadline or "", title, programme_first, entry),
         "newest": (expired, newest, programme_first, -entry),
         "title": (expired, title, programme_first, entry),
@@ -180,6 +209,8 @@ class _Amounts:
                 highs.append((high, doc_id))
         lows.sort()
         highs.sort()
+        # Programmes stating no amount at all: after the others when a sum is asked for.
+        self.unknown = self.without_min & self.without_max
         self.lows, self.low_ids = [v for v, _d in lows], [d for _v, d in lows]
         self.highs, self.high_ids = [v for v, _d in highs], [d for _v, d in highs]
 

@@ -11,7 +11,7 @@ from catalogue.tests.factories import ProgrammeFactory
 from .helpers import assert_errors
 
 pytestmark = pytest.mark.django_db
-API_ONLY = {"type", "status", "next_deadline", "url", "programmes"}
+API_ONLY = {"type", "status", "next_deadline", "url", "card", "programmes"}
 
 
 def without_nulls(value):
@@ -130,7 +130,7 @@ def test_vocabularies_have_code_and_label(client, db):
         "roles",
     ]
     assert data["funding_kinds"][0] == {"code": "projekte", "label": "Förderung betrifft Projekte"}
-    assert [s["code"] for s in data["statuses"]] == ["closing_soon", "open", "upcoming", "expired"]
+    assert [s["code"] for s in data["statuses"]] == ["closing_soon", "open", "unknown", "upcoming", "expired"]
     assert data["roles"][0] == {"code": "mittelgeber", "label": "Mittelgeber"}
 
 

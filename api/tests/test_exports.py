@@ -18,8 +18,9 @@ from .factories import demo_like_catalogue
 from .helpers import assert_errors
 
 pytestmark = pytest.mark.django_db
-QUERY = "region=03155&status=open"
+QUERY = "region=03155&status=open&status=unknown"
 EXPECTED = [
+    "mikrofonds-northeim",
     "engagement-preis",
     "eu-asyl-fonds",
     "sprachbruecken",
@@ -101,7 +102,7 @@ def test_xlsx_opens_and_lists_every_match(client):
     assert sheet.title == "Treffer"
     assert rows[0][:3] == ("Typ", "Kennung", "Titel oder Name")
     assert [row[1] for row in rows[1:]] == EXPECTED
-    assert rows[1][4].date().isoformat() == "2027-01-10"  # Nächste Frist, a real date cell
+    assert rows[1][4].date().isoformat() == "2026-12-10"  # Nächste Frist, a real date cell
 
 
 def test_xlsx_stores_formula_like_text_as_text(client):

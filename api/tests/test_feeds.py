@@ -31,7 +31,7 @@ def test_atom_feed_parses_and_lists_newest_change_first(client):
     for hours, slug in enumerate(["sport-verbindet", "sprachbruecken", "kultur-vor-ort"]):
         touch(slug, hours)
 
-    response = client.get("/api/v1/feeds/programmes.atom?region=03155&status=open")
+    response = client.get("/api/v1/feeds/programmes.atom?region=03155&status=open&status=unknown")
 
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
     feed = feedparser.parse(response.content)
@@ -43,6 +43,7 @@ def test_atom_feed_parses_and_lists_newest_change_first(client):
     assert slugs[-3:] == ["sport-verbindet", "sprachbruecken", "kultur-vor-ort"]
     assert sorted(slugs) == sorted(
         [
+            "mikrofonds-northeim",
             "engagement-preis",
             "eu-asyl-fonds",
             "sprachbruecken",

@@ -24,14 +24,15 @@ def ids(response):
 
 def test_programmes_in_northeim_open_match_the_search_page_in_order(client):
     demo_like_catalogue()
-    page = client.get("/suche/?type=programme&region=03155&status=open")
+    page = client.get("/suche/?type=programme&region=03155&status=open&status=unknown")
     assert page.status_code == 200
     on_page = list(dict.fromkeys(re.findall(r'href="/foerderungen/([a-z0-9-]+)/"', page.content.decode())))
 
-    in_api = ids(client.get("/api/v1/programmes?region=03155&status=open"))
+    in_api = ids(client.get("/api/v1/programmes?region=03155&status=open&status=unknown"))
 
     assert in_api == on_page
     assert in_api == [
+        "mikrofonds-northeim",
         "engagement-preis",
         "eu-asyl-fonds",
         "sprachbruecken",
@@ -43,9 +44,9 @@ def test_programmes_in_northeim_open_match_the_search_page_in_order(client):
 
 def test_programmes_in_northeim_open_match_the_search_core_in_order(client):
     demo_like_catalogue()
-    core = search(QueryDict("type=programme&region=03155&status=open"))
+    core = search(QueryDict("type=programme&region=03155&status=open&status=unknown"))
 
-    assert ids(client.get("/api/v1/programmes?region=03155&status=open")) == [
+    assert ids(client.get("/api/v1/programmes?region=03155&status=open&status=unknown")) == [
         h.object.slug for h in core.hits
     ]
 
@@ -73,6 +74,7 @@ def test_search_response_has_data_facets_pagination(client):
         "target_group",
         "applicant_type",
         "funding_kind",
+        "own_contribution",
     ]
 
 

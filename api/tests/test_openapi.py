@@ -79,12 +79,29 @@ def test_search_parameter_names_are_the_search_pages(document):
         "target_group",
         "applicant_type",
         "funding_kind",
+        "own_contribution",
+        "amount",
         "amount_min",
         "amount_max",
+        "deadline_from",
+        "deadline_to",
+        "exact",
         "sort",
         "page",
         "per_page",
     ]
+
+
+def test_new_search_parameters_are_described_with_their_values(document):
+    own = parameter(document, "/search", "own_contribution")
+    assert own["schema"] == {"type": "array", "items": {"type": "string", "enum": ["none", "in_kind"]}}
+    assert "kein eigenes Geld" in own["description"]
+    assert parameter(document, "/search", "deadline_from")["schema"] == {"type": "string", "format": "date"}
+    amount = parameter(document, "/search.csv", "amount")
+    assert amount["schema"] == parameter(document, "/search.csv", "amount_min")["schema"]
+    assert amount["description"].startswith("Benötigter Betrag (EUR)")
+    assert "amount" in parameter(document, "/search", "sort")["schema"]["enum"]
+    assert "unknown" in parameter(document, "/feeds/deadlines.ics", "status")["schema"]["items"]["enum"]
 
 
 def test_every_operation_documents_304_and_429(document):

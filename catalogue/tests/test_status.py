@@ -9,8 +9,10 @@ from catalogue.status import (
     Status,
     days_left_in_words,
     deadlines_of,
+    months_since_check,
     next_deadline,
     status_on,
+    statuses_admitted,
 )
 from catalogue.tests.factories import ProgrammeFactory
 
@@ -21,8 +23,40 @@ def test_status_rolling_is_open():
     assert status_on(Deadlines(kind="rolling"), TODAY) == Status.OPEN
 
 
-def test_status_no_information_is_open():
-    assert status_on(Deadlines(kind="none"), TODAY) == Status.OPEN
+def test_status_no_information_is_unknown():
+    assert status_on(Deadlines(kind="none"), TODAY) == Status.UNKNOWN
+
+
+def test_status_no_information_with_a_running_period_is_still_unknown():
+    deadlines = Deadlines(kind="none", period_end=date(2027, 12, 31))
+    assert status_on(deadlines, TODAY) == Status.UNKNOWN
+
+
+def test_status_no_information_after_the_period_is_expired():
+    assert status_on(Deadlines(kind="none", period_end=date(2026, 11, 24)), TODAY) == Status.EXPIRED
+
+
+def test_status_no_information_before_the_window_is_upcoming():
+    assert status_on(Deadlines(kind="none", window_start=date(2027, 1, 1)), TODAY) == Status.UPCOMING
+
+
+def test_status_open_filter_admits_closing_soon():
+    assert statuses_admitted("open") == ["open", "closing_soon"]
+    assert statuses_admitted("unknown") == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("checked", "months"),
+    [
+        (None, None),
+        (date(2026, 5, 25), None),  # exactly six months: not yet
+        (date(2026, 5, 24), 6),
+        (date(2026, 3, 31), 7),
+        (date(2025, 11, 25), 12),
+    ],
+)
+def test_months_since_check_only_when_older_than_six_months(checked, months):
+    assert months_since_check(checked, TODAY) == months
 
 
 def test_status_deadline_today_is_closing_soon():
@@ -110,6 +144,10 @@ def test_days_left_in_words(days, words):
 CASES = [
     {"deadline_kind": "rolling"},
     {"deadline_kind": "none"},
+    {"deadline_kind": "none", "period_end": date(2027, 12, 31)},
+    {"deadline_kind": "none", "period_end": date(2026, 11, 24)},
+    {"deadline_kind": "none", "window_start": date(2027, 1, 15)},
+    {"deadline_kind": "none", "window_start": date(2026, 1, 15)},
     {"deadline_kind": "dates", "deadline_dates": [date(2026, 11, 25)]},
     {"deadline_kind": "dates", "deadline_dates": [date(2026, 11, 24)]},
     {"deadline_kind": "dates", "deadline_dates": [date(2026, 12, 25)]},

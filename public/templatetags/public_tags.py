@@ -8,14 +8,14 @@ share them.
 """
 
 from datetime import date
-from decimal import Decimal
 
 from django import template
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from catalogue.status import Status, days_left_in_words, today, yearly_occurrence
+from catalogue import cards
+from catalogue.status import Status, days_left_in_words, months_since_check, today, yearly_occurrence
 
 register = template.Library()
 
@@ -67,33 +67,22 @@ def yearly_date(month_day):
     return date_format(yearly_occurrence(month_day, 2028), "MONTH_DAY_FORMAT")
 
 
-def _number(value, places):
-    return number_format(Decimal(value), decimal_pos=places, use_l10n=True, force_grouping=True)
-
-
-def _is_whole(value):
-    return Decimal(value) == Decimal(value).to_integral_value()
-
-
 @register.filter
 def euro(value):
     """Decimal('35000.00') → "35.000 €", "1.500,50 €" (no-break space before the sign)."""
-    if value is None or value == "":
-        return ""
-    places = 0 if _is_whole(value) else 2
-    # The space is a literal no-break space (U+00A0): xgettext does not decode
-    # "\u00a0" escapes, so an escaped msgid would never match the catalogue.
-    return gettext("%(amount)s €") % {"amount": _number(value, places)}
+    return "" if value is None or value == "" else cards.euro(value)
 
 
 @register.filter
 def percent(value):
     """Decimal('50.00') → "50 %"; Decimal('12.50') → "12,5 %"."""
-    if value is None or value == "":
-        return ""
-    places = max(0, -Decimal(value).normalize().as_tuple().exponent)
-    # Literal no-break space (U+00A0), see euro().
-    return gettext("%(number)s %%") % {"number": _number(value, places)}
+    return "" if value is None or value == "" else cards.percent(value)
+
+
+@register.filter
+def checked_months_ago(last_checked):
+    """Whole months since `last_checked` when older than six months, else None."""
+    return months_since_check(last_checked, today())
 
 
 @register.filter

@@ -134,9 +134,16 @@ def test_map_is_served_in_every_language(client, catalogue, prefix):
 
 
 def test_search_page_links_to_the_map_with_its_filters(client, catalogue):
-    page = parse(client.get("/suche/?q=Northeim&status=open&page=2"))
+    page = parse(client.get("/suche/?q=Kultur&status=open&page=2"))
 
-    assert page.select_one(".map-link a")["href"] == "/karte/?q=Northeim&status=open"
+    assert page.select_one(".map-link a")["href"] == "/karte/?q=Kultur&status=open"
+
+
+def test_search_page_links_a_typed_place_to_the_map_as_its_region(client, catalogue):
+    # "Northeim" is a place: the search takes it as the region filter (search.places).
+    page = parse(client.get("/suche/?q=Northeim&status=open"))
+
+    assert page.select_one(".map-link a")["href"] == "/karte/?status=open&region=03155"
 
 
 def test_start_page_small_map_stays_light_and_links_to_the_map(client, catalogue):

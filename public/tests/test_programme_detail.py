@@ -164,7 +164,10 @@ def test_programme_page_minimal_programme_says_keine_angabe(client):
         "target-groups",
     ]:
         assert text_of(page, f"#field-{field} dd") == "keine Angabe", field
-    assert text_of(page, ".status") == "Status: offen"
+    assert text_of(page, ".status") == (
+        "Status: Frist unbekannt Die Quelle nennt keine Frist: bitte beim Förderer erfragen, "
+        "ob und bis wann Anträge möglich sind."
+    )
     assert page.select(".markdown") == []
 
 
@@ -255,3 +258,18 @@ def test_programme_page_print_button_hidden_without_javascript(page):
 
     assert button.has_attr("hidden")
     assert button["type"] == "button"
+
+
+def test_programme_page_says_when_it_was_last_checked_long_ago(client):
+    from datetime import date
+
+    ProgrammeFactory(slug="alt-geprueft", last_checked=date(2026, 3, 20))
+    ProgrammeFactory(slug="frisch", last_checked=date(2026, 9, 1))
+
+    stale = parse(client.get("/foerderungen/alt-geprueft/"))
+    fresh = parse(client.get("/foerderungen/frisch/"))
+
+    assert text_of(stale, ".stale-note") == (
+        "zuletzt geprüft vor 8 Monaten – Angaben bitte beim Förderer bestätigen lassen."
+    )
+    assert fresh.select(".stale-note") == []

@@ -111,7 +111,51 @@ def ranking():
     _programme("expired", "Elternarbeit Süd", deadline_kind="dates", deadline_dates=[date(2025, 1, 1)])
 
 
-CORPORA = {"atlas": atlas, "ranking": ranking}
+def decide():
+    """What a seeker decides by: own contribution, deadline window, the sum
+    needed, an unknown deadline, places by name."""
+    _programme(
+        "cafe",
+        "Sprachcafé für Frauen",
+        regions=["03254"],
+        deadline_kind="dates",
+        deadline_dates=[date(2027, 1, 31)],
+        amount_max_eur=Decimal(3000),
+        own_contribution_min_percent=Decimal(0),
+        applicants=["initiative"],
+    )
+    _programme(
+        "lotto",
+        "Integration vor Ort",
+        regions=["ni"],
+        amount_max_eur=Decimal(3000),
+        own_contribution_min_percent=Decimal(50),
+        own_contribution_in_kind_allowed=True,
+    )
+    _programme(
+        "gross",
+        "Große Projekte",
+        regions=["de"],
+        deadline_kind="dates",
+        deadline_dates=[date(2026, 12, 10)],
+        amount_min_eur=Decimal(50000),
+        own_contribution_min_percent=Decimal(25),
+    )
+    _programme("ohne-frist", "Ehrenamt in der Stadt", regions=["03404"], deadline_kind="none")
+    _programme(
+        "spaet",
+        "Späte Frist",
+        regions=["ni"],
+        deadline_kind="dates",
+        deadline_dates=[date(2027, 6, 30)],
+        amount_min_eur=Decimal(1000),
+        amount_max_eur=Decimal(10000),
+        own_contribution_in_kind_allowed=True,
+    )
+    _programme("kreis", "Landkreisfonds", regions=["03459"], amount_max_eur=Decimal(20000))
+
+
+CORPORA = {"atlas": atlas, "ranking": ranking, "decide": decide}
 
 
 @dataclass(frozen=True)
@@ -215,7 +259,99 @@ CASES = [
         ("sprache", "beratung", "hannover", "sport", "stiftung", "miso", "alt"),
     ),
     # Status
-    Case("open", "atlas", "status=open", ("beratung", "sport"), ordered=True),
+    Case(
+        "open includes closing soon", "atlas", "status=open", ("sprache", "beratung", "sport"), ordered=True
+    ),
+    Case("unknown deadline", "decide", "status=unknown", ("ohne-frist",)),
+    Case(
+        "open leaves out unknown",
+        "decide",
+        "status=open",
+        ("gross", "cafe", "spaet", "lotto", "kreis"),
+        ordered=True,
+    ),
+    Case(
+        "unknown deadline after rolling ones",
+        "decide",
+        "",
+        ("gross", "cafe", "spaet", "lotto", "kreis", "ohne-frist"),
+        ordered=True,
+    ),
+    # Own contribution: OR within the group
+    Case("no own money", "decide", "own_contribution=none", ("cafe",)),
+    Case("in kind counts", "decide", "own_contribution=in_kind", ("lotto", "spaet")),
+    Case(
+        "no own money or in kind",
+        "decide",
+        "own_contribution=none&own_contribution=in_kind",
+        ("cafe", "lotto", "spaet"),
+    ),
+    # Deadline window: the next deadline, both ends included
+    Case(
+        "deadline window, rolling ones too",
+        "decide",
+        "deadline_from=2026-12-01&deadline_to=2027-01-31",
+        ("gross", "cafe", "lotto", "kreis"),
+        ordered=True,
+    ),
+    Case("deadline up to", "decide", "deadline_to=2027-01-30", ("gross", "lotto", "kreis")),
+    Case("deadline from", "decide", "deadline_from=2027-02-01", ("spaet", "lotto", "kreis")),
+    Case(
+        "deadline window of dated ones",
+        "decide",
+        "deadline_to=2027-01-30&sort=deadline",
+        ("gross", "lotto", "kreis"),
+        ordered=True,
+    ),
+    # The sum needed: ranges admitting it, unknown ranges after
+    Case(
+        "amount needed",
+        "decide",
+        "amount=3000",
+        ("cafe", "spaet", "lotto", "kreis", "ohne-frist"),
+        ordered=True,
+    ),
+    Case(
+        "amount needed, largest first",
+        "decide",
+        "amount=3000&sort=amount",
+        ("kreis", "spaet", "lotto", "cafe", "ohne-frist"),
+        ordered=True,
+    ),
+    Case(
+        "amount order",
+        "decide",
+        "sort=amount",
+        ("gross", "kreis", "spaet", "lotto", "cafe", "ohne-frist"),
+        ordered=True,
+    ),
+    Case("amount needed and no own money", "decide", "amount=3000&own_contribution=none", ("cafe",)),
+    # Places typed as words search by region (containment); exact=1 searches the words
+    Case(
+        "place name",
+        "decide",
+        "q=Osnabrück",
+        ("gross", "spaet", "lotto", "kreis", "ohne-frist"),
+        ordered=True,
+    ),
+    Case(
+        "place after a preposition",
+        "decide",
+        "q=in Osnabrück",
+        ("gross", "spaet", "lotto", "kreis", "ohne-frist"),
+    ),
+    Case("place inflected", "decide", "q=Osnabrücker", ("gross", "spaet", "lotto", "kreis", "ohne-frist")),
+    Case("place transliterated", "decide", "q=Goettingen", ("gross", "spaet", "lotto"), ordered=True),
+    Case("place and a word", "decide", "q=Sprachcafé Hildesheim", ("cafe",)),
+    Case(
+        "place with a chosen region",
+        "decide",
+        "q=Göttingen&region=03254",
+        ("gross", "cafe", "spaet", "lotto"),
+    ),
+    Case("place as text with exact", "decide", "q=Osnabrück&exact=1", ()),
+    Case("no correction with exact", "atlas", "q=Migrationsberetung&exact=1", ()),
+    Case("no any-word fallback with exact", "atlas", "q=Sportvereine Quartier&exact=1", ()),
     Case("closing soon", "atlas", "status=closing_soon", ("sprache",)),
     Case("upcoming", "atlas", "status=upcoming", ("hannover",)),
     Case("expired", "atlas", "status=expired", ("alt",)),

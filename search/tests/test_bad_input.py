@@ -159,3 +159,40 @@ def test_search_page_takes_fts_syntax_as_text(client, programmes):
 
     assert response.status_code == 200
     assert response.context["result"].errors == []
+
+
+def test_malformed_decision_filters_are_ignored_with_a_message(programmes):
+    assert messages(
+        "own_contribution=alles&amount=viel&deadline_from=31.03.2027&deadline_to=2027-02-30&exact=2"
+    ) == [
+        (
+            "own_contribution",
+            "invalid_choice",
+            "„alles“ ist kein bekannter Wert für „Eigenanteil“ (own_contribution) und wurde ignoriert.",
+        ),
+        (
+            "amount",
+            "invalid",
+            "Bitte geben Sie bei „Benötigter Betrag (EUR)“ (amount) einen Betrag in Euro als Zahl an, "
+            "z. B. 5000.",
+        ),
+        (
+            "deadline_from",
+            "invalid",
+            "Bitte geben Sie bei „Frist ab“ (deadline_from) ein Datum als JJJJ-MM-TT an, z. B. 2027-03-31.",
+        ),
+        (
+            "deadline_to",
+            "invalid",
+            "Bitte geben Sie bei „Frist bis“ (deadline_to) ein Datum als JJJJ-MM-TT an, z. B. 2027-03-31.",
+        ),
+        ("exact", "invalid_choice", "„exact“ ist 1 (genau diese Wörter) oder 0; es gilt 0."),
+    ]
+    assert search(QueryDict("own_contribution=alles&amount=viel&deadline_from=x")).total == 3
+
+
+def test_deadline_window_upside_down_is_not_applied(programmes):
+    result = search(QueryDict("deadline_from=2027-05-01&deadline_to=2027-01-01"))
+
+    assert [e["code"] for e in result.errors] == ["deadline_range"]
+    assert result.total == 3

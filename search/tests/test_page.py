@@ -36,8 +36,8 @@ def test_search_page_url_is_suche():
 def test_search_page_renders_facets_as_fieldsets_of_checkboxes(client, corpus):
     html = page(client, "?region=03155")
 
-    # six facets with values (no funding kinds here) and the amount
-    assert html.count('<fieldset class="facet-group">') == 7
+    # six facets with values (no funding kinds, no own contribution here), amount and deadline
+    assert html.count('<fieldset class="facet-group') == 8
     assert "<legend>Fördergebiet</legend>" in html
     assert (
         '<input type="checkbox" name="region" value="03155" id="facet-region-03155" checked>\n'
@@ -71,7 +71,7 @@ def test_search_page_shows_hits_with_status_and_snippet(client, corpus):
         '<span class="badge badge--closing_soon">'
         '<span class="visually-hidden">Status: </span>Frist endet bald</span>'
     ) in html
-    assert "Frist: 10. Dezember 2026 (noch 15 Tage)" in html
+    assert "<dt>Frist</dt><dd>bis 10. Dezember 2026 (noch 15 Tage)</dd>" in html
     assert '<p class="snippet" lang="de" dir="ltr">Kurse für <mark>ukrainische</mark> Geflüchtete' in html
 
 
@@ -80,6 +80,45 @@ def test_search_page_offers_the_correction(client, corpus):
 
     assert 'Meinten Sie <a href="?q=Migrationsberatung">Migrationsberatung</a>?' in html
     assert "1 Treffer für „Migrationsberatung“" in html
+    assert (
+        '<a href="?q=Migrationsberetung&amp;exact=1">Stattdessen genau nach „Migrationsberetung“ suchen</a>'
+    ) in html
+
+
+def test_search_page_searches_exactly_as_typed_with_exact(client, corpus):
+    html = page(client, "?q=Migrationsberetung&exact=1")
+
+    assert "0 Treffer für „Migrationsberetung“" in html
+    assert "Meinten Sie" not in html
+
+
+def test_search_page_offers_the_exact_words_after_the_any_word_fallback(client, corpus):
+    html = page(client, "?q=Sportvereine+Quartier")
+
+    assert "Kein Eintrag enthält alle Suchwörter." in html
+    assert "Stattdessen genau nach „Sportvereine Quartier“ suchen" in html
+
+
+def test_search_page_takes_a_typed_place_as_the_region_filter(client, corpus):
+    html = page(client, "?q=Sprachkurse+in+Northeim")
+
+    assert "„in Northeim“ ist ein Ort: gesucht wird im Fördergebiet Landkreis Northeim" in html
+    assert (
+        '<a href="?q=Sprachkurse+in+Northeim&amp;exact=1">Stattdessen „in Northeim“ als Text suchen</a>'
+        in html
+    )
+    assert 'id="search-q" name="q" value="Sprachkurse"' in html
+    assert 'name="region" value="03155" id="facet-region-03155" checked' in html
+    assert "1 Treffer für „Sprachkurse“" in html
+
+
+def test_search_page_without_results_says_which_filter_to_drop(client, corpus):
+    html = page(client, "?q=Kultur&region=03155&status=upcoming")
+
+    assert "Mit allen gewählten Filtern gibt es keinen Treffer." in html
+    assert '<a href="?q=Kultur&amp;status=upcoming">ohne „Fördergebiet“: 1 Treffer</a>' in html
+    assert '<a href="?q=Kultur&amp;region=03155">ohne „Status“: 1 Treffer</a>' in html
+    assert '<a href="?region=03155&amp;status=upcoming">' not in html  # dropping the text gives nothing
 
 
 def test_search_page_paginates_with_a_labelled_navigation(client, db):
@@ -108,8 +147,8 @@ def test_search_page_shows_the_one_click_to_hide_expired(client, corpus):
     html = page(client, "")
 
     assert (
-        '<a href="?status=closing_soon&amp;status=open&amp;status=upcoming">Abgelaufene ausblenden</a>'
-        in html
+        '<a href="?status=closing_soon&amp;status=open&amp;status=unknown&amp;status=upcoming">'
+        "Abgelaufene ausblenden</a>" in html
     )
 
 

@@ -9,8 +9,9 @@ from catalogue.tests.factories import InstitutionFactory, ProgrammeInstitutionFa
 from search.core import search
 
 # vocabularies, index version, programmes, their institution links,
-# institutions; the in-memory index is current (warm)
-SEARCH_QUERIES = 5
+# applicant types and regions (the card facts), institutions; the in-memory
+# index is current (warm)
+SEARCH_QUERIES = 7
 # the full-text matches (PostgreSQL: after SET LOCAL enable_seqscan, see
 # search.fulltext)
 MATCH_QUERIES = 2 if connection.vendor == "postgresql" else 1

@@ -14,6 +14,15 @@
     });
   });
 
+  // The search filters sit in a <details> that wide screens show open with
+  // CSS (::details-content); browsers without it get it opened here.
+  var wide = window.matchMedia && window.matchMedia("(min-width: 52em)");
+  if (wide && wide.matches && !CSS.supports("selector(::details-content)")) {
+    document.querySelectorAll("details.filters").forEach(function (details) {
+      details.open = true;
+    });
+  }
+
   // Forms marked data-autosubmit (the search filters) submit when a
   // checkbox, radio button or select changes, so that the counts update at
   // once. The page reloads; the control the user changed gets the focus back
@@ -46,6 +55,10 @@
       var control = controls[i];
       var sameValue = control.tagName === "SELECT" || control.value === saved.value;
       if (control.name === saved.name && sameValue) {
+        // A small screen shows the filters behind a button: open it again.
+        for (var parent = control.closest("details"); parent; parent = parent.parentElement.closest("details")) {
+          parent.open = true;
+        }
         control.focus();
         announceStatus(control.form);
         return;
