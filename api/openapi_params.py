@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from catalogue.models import Institution, Programme
 from catalogue.queries import published
 from search import vocabularies as search_vocabularies
+from search.check import CheckForm
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 
 from .exports import DelimiterForm
@@ -62,7 +63,7 @@ def form_parameters(form, *, skip=()):
         if name in skip:
             continue
         schema = field_schema(field)
-        parameter = {"name": name, "in": "query", "required": False, "schema": schema}
+        parameter = {"name": name, "in": "query", "required": field.required, "schema": schema}
         parameter["description"] = " – ".join(str(t) for t in (field.label, field.help_text) if t)
         if schema["type"] == "array":
             parameter.update(style="form", explode=True)
@@ -82,6 +83,11 @@ def search_parameters():
                 "n": MAX_QUERY_LENGTH
             }
     return parameters
+
+
+def check_parameters():
+    """The Fördercheck's questions (region and applicant type required)."""
+    return form_parameters(CheckForm(options=search_vocabularies.load()))
 
 
 def page_size_parameters():

@@ -20,6 +20,7 @@ def tags():
     return [
         ("Daten", _("Förderprogramme, Förderer, Vokabulare und Regionen")),
         ("Suche", _("Suche, Filter, Facetten und Seiten wie auf der Website")),
+        ("Fördercheck", _("Welche Förderprogramme zu einem Projekt passen, und warum")),
         ("Export", _("Alle Treffer einer Suche als Datei")),
         ("Feeds", _("Atom- und iCalendar-Feeds")),
         ("Dokumentation", _("Diese Beschreibung")),
@@ -92,6 +93,34 @@ def search_paths(search):
             tag="Daten",
             parameters=[*without(search, "type"), *size],
             text=same,
+        ),
+    }
+
+
+def check_paths():
+    check = params.check_parameters()
+    text = _(
+        "Dieselben Fragen und dieselbe Reihenfolge wie die Seite /foerdercheck/: zuerst, was passt "
+        "(mehr passende Zielgruppen und Integrationsbereiche, dann die nächste Frist), dann, was "
+        "vielleicht passt, dann, was nicht passt. Je Förderprogramm ein Grund je Kriterium."
+    )
+    cap = number_format(EXPORT_CAP, force_grouping=True)
+    return {
+        "/check": operation(
+            "check",
+            _("Fördercheck: passende Förderprogramme mit Begründung"),
+            ok(JSON, ref("CheckPage"), _("Eine Seite Ergebnisse")),
+            tag="Fördercheck",
+            parameters=[*check, *params.page_size_parameters()],
+            text=text,
+        ),
+        "/check.csv": operation(
+            "checkCsv",
+            _("Fördercheck als CSV (UTF-8 mit BOM, für Excel)"),
+            ok("text/csv", TEXT, _("CSV-Datei"), export=True),
+            tag="Export",
+            parameters=[*without(check, "page"), *params.delimiter_parameters()],
+            text=_("Alle Ergebnisse des Fördercheck (höchstens %(cap)s).") % {"cap": cap},
         ),
     }
 
@@ -228,6 +257,7 @@ def paths():
     search = params.search_parameters()  # read once: the form loads the vocabularies
     return {
         **search_paths(search),
+        **check_paths(),
         **data_paths(),
         **export_paths(search),
         **feed_paths(search),

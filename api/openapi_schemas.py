@@ -8,6 +8,7 @@ what the server accepts and sends.
 """
 
 from catalogue.cards import FACT_LABELS
+from catalogue.eligibility import Criterion, Fit
 from catalogue.models import DeadlineKind, Role
 from catalogue.status import STATUS_ORDER
 
@@ -172,6 +173,33 @@ def pagination_schema():
     )
 
 
+def check_item_schema():
+    fits = {"type": "string", "enum": list(Fit.values)}
+    reason = closed(
+        {
+            "criterion": {"type": "string", "enum": list(Criterion.values)},
+            "fit": fits,
+            "message": {"type": "string", "description": "Begründung in der Sprache der Anfrage"},
+        }
+    )
+    return closed(
+        {
+            "id": ID,
+            "type": {"const": "programme"},
+            "title": {"type": "string"},
+            "fit": {**fits, "description": "yes: passt, maybe: bitte klären, no: passt nicht"},
+            "reasons": {
+                "type": "array",
+                "items": reason,
+                "minItems": len(Criterion.values),
+                "maxItems": len(Criterion.values),
+                "description": "ein Grund je Kriterium, in fester Reihenfolge",
+            },
+        },
+        "Ein Förderprogramm mit dem Ergebnis des Fördercheck",
+    )
+
+
 def ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
 
@@ -197,5 +225,9 @@ def components(codes, facets):
         "InstitutionDetail": closed({"data": ref("Institution")}),
         "Vocabularies": closed({"data": vocabulary_schema([*codes, "statuses", "deadline_kinds", "roles"])}),
         "Regions": closed({"data": {"type": "array", "items": region_schema()}}),
+        "CheckItem": check_item_schema(),
+        "CheckPage": closed(
+            {"data": {"type": "array", "items": ref("CheckItem")}, "pagination": ref("Pagination")}
+        ),
         "Errors": error_schema(),
     }

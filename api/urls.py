@@ -5,7 +5,7 @@ describes each of these URLs; a test holds the two to the same set."""
 from django.urls import path, re_path
 from django.views.generic import RedirectView
 
-from . import exports, feeds, listing, views
+from . import check, exports, feeds, listing, views
 
 app_name = "api"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("v1/search.csv", exports.search_csv, name="search_csv"),
     path("v1/search.xlsx", exports.search_xlsx, name="search_xlsx"),
     path("v1/search.interchange.json", exports.search_interchange, name="search_interchange"),
+    path("v1/check", check.check_view, name="check"),
+    path("v1/check.csv", check.check_csv, name="check_csv"),
     path("v1/programmes", listing.programmes, name="programmes"),
     path("v1/programmes/<slug:slug>", views.programme_detail, name="programme"),
     path("v1/programmes/<slug:slug>/deadlines.ics", feeds.programme_deadlines, name="programme_deadlines"),

@@ -10,6 +10,7 @@ TARGETS = {
     "postgres_100k_p95_ms": ("≤", 200),
     "ratio_vs_datasette_10k": ("<", 1),
     "search_pages_per_s_10k": ("≥", 200),
+    "check_api_p95_ms_10k": ("≤", 50),
     "errors": ("=", 0),
     "map_page_p95_ms_10k": ("≤", 50),
     "send_alerts_10k_s": ("<", 120),
@@ -39,6 +40,10 @@ def summary_line(results):
     line["datasette_10k_facet_ms"] = datasette["datasette_ms"] if datasette else None
     line["ours_10k_facet_ms"] = datasette["ours_ms"] if datasette else None
     line["facet_count_mismatches"] = len(datasette["count_mismatches"]) if datasette else None
+    check = results.get("check_10k")
+    for part in ("api", "page"):
+        line[f"check_{part}_p50_ms_10k"] = check[part]["p50_ms"] if check else None
+        line[f"check_{part}_p95_ms_10k"] = check[part]["p95_ms"] if check else None
     load = results.get("load_10k")
     cached, uncached = (load["cached"], load["uncached"]) if load else (None, None)
     line["search_pages_per_s_10k"] = cached["requests_per_s"] if load else None
@@ -172,6 +177,23 @@ def alerts_table(results, heading=False):
     return rows if heading else "\n".join(rows)
 
 
+def _check(results):
+    check = results.get("check_10k")
+    if not check:
+        return []
+    rows = [
+        "",
+        f"Fördercheck, sqlite 10k ({check['programmes']} programmes), medians per profile (ms):",
+        f"{'profile':<26}{'api':>9}{'page':>9}",
+    ]
+    for name, api in check["api"]["per_search"].items():
+        rows.append(f"{name:<26}{api:>9.1f}{check['page']['per_search'][name]:>9.1f}")
+    for part in ("api", "page"):
+        summary = check[part]
+        rows.append(f"{part}: p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, n {summary['n']}")
+    return rows
+
+
 def _map(results):
     run = results.get("map_10k")
     if not run:
@@ -205,6 +227,7 @@ def table(results, seconds, busy):
         *_outside_mix(results),
         *_datasette(results),
         *_load(results),
+        *_check(results),
         *_map(results),
         *alerts_table(results, heading=True),
         "",

@@ -10,6 +10,8 @@
 2. The mix of 20 searches timed on each (bench/measure.py, one process per
    database); at 10k also through Datasette on the same file.
 3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py).
+   The Fördercheck (API server time and full page) on the same 10k catalogue
+   (bench/check.py); `--check-only` runs just that.
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
    inside scripts/with-postgres.sh), generated anew each run.
 5. `send_alerts` for 10,000 subscriptions on a copy of the sqlite 10k
@@ -39,7 +41,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
-DATASETTE_SIZE = LOAD_SIZE = MAP_SIZE = ALERTS_SIZE = 10_000
+DATASETTE_SIZE = LOAD_SIZE = CHECK_SIZE = MAP_SIZE = ALERTS_SIZE = 10_000
 
 
 def bench_env(database_url=None):
@@ -109,6 +111,12 @@ def measure_sqlite(size):
     return path
 
 
+def measure_check(path):
+    log(f"sqlite {label(CHECK_SIZE)}: timing the Fördercheck")
+    out = RESULTS / f"check_{label(CHECK_SIZE)}.json"
+    step(["bench/check.py", f"sqlite_{label(CHECK_SIZE)}", "--out", str(out)], bench_env(f"sqlite:///{path}"))
+
+
 def measure_map(path):
     log(f"map page: sqlite {label(MAP_SIZE)}")
     out = RESULTS / f"map_{label(MAP_SIZE)}.json"
@@ -133,6 +141,9 @@ def parse_args(argv):
     parser.add_argument("--postgres", type=sizes, default=POSTGRES_SIZES, help="e.g. 10000,100000")
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    parser.add_argument(
+        "--check-only", action="store_true", help="only the Fördercheck on the sqlite 10k catalogue"
+    )
     parser.add_argument("--no-map", action="store_true", help="skip the map page")
     parser.add_argument("--map-only", action="store_true", help="only the map page at 10k programmes")
     parser.add_argument("--no-alerts", action="store_true", help="skip send_alerts")
@@ -168,7 +179,12 @@ def main(argv=None):
         print(report.alerts_table(results))
         print(json.dumps(report.summary_line(results)))
         return
+    if args.check_only:
+        args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
+        measure_check(sqlite_database(CHECK_SIZE))
     paths = {size: measure_sqlite(size) for size in args.sqlite}
+    if CHECK_SIZE in paths:
+        measure_check(paths[CHECK_SIZE])
     if not args.no_alerts and ALERTS_SIZE in paths:
         measure_alerts(paths[ALERTS_SIZE])
     if not args.no_map and (args.map_only or MAP_SIZE in paths):

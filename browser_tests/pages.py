@@ -15,6 +15,12 @@ PAGES = {
     "programm": lambda facts: f"/foerderungen/{facts['programme']}/",
     "foerderer": lambda facts: f"/foerderer/{facts['institution']}/",
     "ratgeber": lambda facts: "/ratgeber/",
+    "foerdercheck": lambda facts: "/foerdercheck/",
+    "foerdercheck-ergebnis": lambda facts: (
+        "/foerdercheck/?region=03155&applicant_type=initiative&target_group=fluchtgeschichte"
+        "&own_contribution_percent=0&in_kind=1&amount=2000"
+    ),
+    "foerdercheck-fehlerhaft": lambda facts: "/foerdercheck/?region=eu&amount=viel&start=morgen",
     "karte": lambda facts: "/karte/",
     "karte-gefiltert": lambda facts: f"/karte/?integration_area={facts['area']}&status=open&order=own",
     "ueber": lambda facts: "/ueber/",

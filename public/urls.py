@@ -13,6 +13,7 @@ urlpatterns = [
     path("impressum/", views.page, {"name": "imprint"}, name="imprint"),
     path("datenschutz/", views.page, {"name": "privacy"}, name="privacy"),
     path("barrierefreiheit/", views.page, {"name": "accessibility"}, name="accessibility"),
+    path("foerdercheck/", views.foerdercheck, name="foerdercheck"),
     path("karte/", views.district_map, name="map"),
     path("ratgeber/", TemplateView.as_view(template_name="public/guide.html"), name="guide"),
 ]

@@ -1,10 +1,11 @@
-"""The public site: start page, detail pages and the static pages."""
+"""The public site: start page, detail pages, the Fördercheck and the static pages."""
 
 from django.http import QueryDict
 from django.shortcuts import render
 from django.views.decorators.vary import vary_on_cookie
 
 from catalogue.status import deadlines_of, next_deadline, status_on, today
+from search.check import check
 from search.districts import district_counts
 
 from . import jsonld, maps, selectors
@@ -73,6 +74,12 @@ def institution_detail(request, slug):
         "canonical_url": jsonld.absolute(institution.get_absolute_url()),
     }
     return render(request, "public/institution_detail.html", context)
+
+
+def foerdercheck(request):
+    """GET /foerdercheck/?region=…&applicant_type=…: the answers live in the
+    URL, so a result can be bookmarked, shared and exported."""
+    return render(request, "public/check.html", {"result": check(request.GET)})
 
 
 def page(request, name):

@@ -40,16 +40,16 @@ def test_guide_contents_link_to_every_section(client):
     assert anchors == targets
 
 
-def test_guide_leads_to_the_search(client):
+def test_guide_leads_to_the_check_and_the_search(client):
     page = parse(client.get("/ratgeber/"))
 
-    assert [a["href"] for a in page.select("#hilfe ~ p a")] == ["/suche/"]
+    assert [a["href"] for a in page.select("#hilfe ~ p a")] == ["/foerdercheck/", "/suche/"]
 
 
-def test_guide_in_english_keeps_the_english_search_link(client):
+def test_guide_in_english_keeps_the_english_links(client):
     page = parse(client.get("/en/ratgeber/"))
 
-    assert [a["href"] for a in page.select("#hilfe ~ p a")] == ["/en/suche/"]
+    assert [a["href"] for a in page.select("#hilfe ~ p a")] == ["/en/foerdercheck/", "/en/suche/"]
 
 
 @pytest.mark.django_db
