@@ -255,6 +255,18 @@ class CheckResult:
         return self.page_url(self.page + 1)
 
     @property
+    def alert_query(self):
+        """The search for programmes that surely fit the hard answers (region,
+        who applies, the sum): the e-mail alert the result page offers. Entries
+        that leave one of these unknown are not in it, only in the check."""
+        profile = self.profile
+        pairs = [("type", "programme"), ("region", profile.region[0])]
+        pairs.append(("applicant_type", profile.applicant_type[0]))
+        if profile.amount is not None:
+            pairs.append(("amount", f"{profile.amount:f}"))
+        return "?" + urlencode(pairs)
+
+    @property
     def share_query(self):
         """The answers without the page: the URL to bookmark, share and export."""
         return self.state.url(page=None)

@@ -81,7 +81,23 @@ def test_check_page_keeps_the_answers_in_the_form_and_offers_share_and_export(cl
         f"/foerdercheck/{share}",
         f"/api/v1/check.csv{share}",
         f"/api/v1/check.csv{share}&delimiter=semicolon",
+        "/benachrichtigungen/?type=programme&region=03155&applicant_type=initiative&amount=2000",
     ]
+
+
+def test_check_result_offers_an_alert_for_what_surely_fits(client):
+    check_catalogue()
+    page = parse(client.get(f"/foerdercheck/?{PROFILE}"))
+    alert = page.select(".check-actions a")[3]["href"]
+
+    form = parse(client.get(alert))
+
+    # The alert's search finds the programmes the check says fit for sure.
+    search = parse(client.get("/suche/" + alert.split("/benachrichtigungen/", 1)[1]))
+    found = {a["href"] for a in search.select(".result__title a")}
+    fitting = {a["href"] for a in page.select(".check-group--yes .check-item__title a")}
+    assert fitting and fitting <= found
+    assert form.select_one("form input[name=email]") is not None
 
 
 def test_check_page_shows_messages_beside_the_fields(client):
