@@ -9,14 +9,12 @@ with `field` null when the error is not about one parameter.
 
 import hashlib
 import json
-import time
 from datetime import datetime
 from datetime import time as clock
 from functools import wraps
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -25,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from catalogue.status import today
+from ops.limits import over_limit
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 JSON_TYPE = "application/json"
@@ -32,7 +31,6 @@ JSON_TYPE = "application/json"
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, Content-Disposition"
 ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 CACHE_SECONDS = 60
-RATE_WINDOW_SECONDS = 60
 
 
 def json_response(payload, status=200):
@@ -96,32 +94,14 @@ def _conditional(request, response):
     return not_modified
 
 
-def _client(request):
-    # REMOTE_ADDR only: X-Forwarded-For is chosen by the client and would let
-    # anyone reset their own limit. Behind a proxy, the proxy sets REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def rate_limit_wait(request):
     """Seconds until the client may ask again, or 0 when within the limit.
 
-    A fixed one-minute window counted in Django's cache: cheap, and good enough
-    to keep one script from starving everyone else.
+    Counted per client address (REMOTE_ADDR; behind a trusted proxy the
+    visitor's, see ops.middleware) in the shared cache, so the limit holds
+    across workers and servers.
     """
-    limit = settings.ATLAS_API_RATE_LIMIT
-    if not limit:
-        return 0
-    now = time.time()
-    key = f"api-rate:{_client(request)}:{int(now // RATE_WINDOW_SECONDS)}"
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS + 1)
-        count = 1
-    if count <= limit:
-        return 0
-    return max(1, RATE_WINDOW_SECONDS - int(now % RATE_WINDOW_SECONDS))
+    return over_limit("api", request.META.get("REMOTE_ADDR", ""), settings.ATLAS_API_RATE_LIMIT)
 
 
 def too_many_requests(wait):
