@@ -76,8 +76,8 @@ ATLAS_BASE_URL = os.environ.get("ATLAS_BASE_URL", "http://127.0.0.1:8000")
 # open-data API, and the Suche page (generous: people click, scripts hammer).
 ATLAS_API_RATE_LIMIT = envint("ATLAS_API_RATE_LIMIT", 120)
 ATLAS_SEARCH_RATE_LIMIT = envint("ATLAS_SEARCH_RATE_LIMIT", 300)
-# Exports (CSV, XLSX, JSON): rows per file and files made at the same time.
-ATLAS_EXPORT_MAX_ROWS = envint("ATLAS_EXPORT_MAX_ROWS", 10_000)
+# Exports (CSV, XLSX, JSON; up to 10,000 rows each): how many are made at once
+# across all workers and servers.
 ATLAS_EXPORT_CONCURRENCY = envint("ATLAS_EXPORT_CONCURRENCY", 2)
 
 # Operator details for Impressum, Datenschutz and Barrierefreiheit: every
