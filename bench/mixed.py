@@ -174,7 +174,20 @@ def run(source_database):
     return {"alone": alone, "import": during}
 
 
+KEYS = [
+    "mixed_pages_per_s_10k",
+    "mixed_errors_10k",
+    "mixed_p99_ms_10k",
+    "mixed_pages_per_s_10k_import",
+    "mixed_errors_10k_import",
+    "mixed_p99_ms_10k_import",
+    "import_1000_ok",
+    "import_1000_seconds",
+]
+
+
 def summary(result):
+    """The figures of the summary line (KEYS); an export that failed is an error."""
     alone, during = result["alone"], result["import"]
     return {
         "mixed_pages_per_s_10k": alone["requests_per_s"],

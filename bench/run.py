@@ -9,9 +9,12 @@
    shapes the index, whose change rebuilds only the index).
 2. The mix of 20 searches timed on each (bench/measure.py, one process per
    database); at 10k also through Datasette on the same file.
-3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py).
+3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py),
+   and the realistic mix with exports, alone and during an import
+   (bench/mixed.py).
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
-   inside scripts/with-postgres.sh), generated anew each run.
+   inside scripts/with-postgres.sh), generated anew each run; programme
+   detail pages timed there too (bench/detail.py).
 5. A table, then one line of JSON as the last line.
 """
 
@@ -27,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import load, report  # noqa: E402
+from bench import load, mixed, report  # noqa: E402
 from bench.cache import OUT, ROOT, data_key, index_key, label, prune  # noqa: E402
 
 RESULTS = OUT / "results"
@@ -148,6 +151,9 @@ def main(argv=None):
         log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")
         (RESULTS / f"load_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
+        log(f"mixed load on sqlite {label(LOAD_SIZE)}: alone, then during an import")
+        result = mixed.run(paths[LOAD_SIZE])
+        (RESULTS / f"mixed_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
     if args.postgres and not args.no_postgres:
         measure_postgres(args.postgres)
     results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}

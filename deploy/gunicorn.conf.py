@@ -11,8 +11,9 @@ bind = os.environ.get("HOST", "127.0.0.1:8000")
 # 10,000 entries); two per CPU core is plenty for a catalogue.
 workers = int(os.environ.get("ATLAS_WORKERS", "2"))
 # A request running longer is killed with its worker; the atlas ends its own
-# requests 5 s earlier with a clean 503 (ops/budget.py).
-timeout = int(os.environ.get("ATLAS_WORKER_TIMEOUT", "30"))
+# requests 5 s earlier with a clean 503 (ops/budget.py). An export of 10,000
+# rows takes about 15 s of CPU, twice that on a busy machine.
+timeout = int(os.environ.get("ATLAS_WORKER_TIMEOUT", "60"))
 graceful_timeout = 20
 keepalive = 5
 # Load the application in the master: a settings error (no SECRET_KEY, no
