@@ -10,6 +10,7 @@ at once across all workers (a slot in the shared cache; the next one gets a
 a time, so memory stays flat whatever the size.
 """
 
+import hashlib
 from functools import wraps
 
 from django import forms
@@ -24,6 +25,7 @@ from catalogue.models import Institution, Programme
 from catalogue.queries import published
 from catalogue.status import today
 from ops.limits import Slots
+from search import snapshot
 
 from .http import api_view, error, error_response, set_last_modified
 from .listing import form_errors, hydrate, last_change, matching
@@ -64,7 +66,7 @@ def one_of_few(view):
             slots.release(slot)
             raise
         if response.streaming:
-            response.streaming_content = _releasing(response.streaming_content, slots, slot)
+            response.streaming_content = _Releasing(response.streaming_content, slots, slot)
         else:
             slots.release(slot)
         return response
@@ -72,11 +74,30 @@ def one_of_few(view):
     return wrapped
 
 
-def _releasing(chunks, slots, slot):
-    try:
-        yield from chunks
-    finally:
-        slots.release(slot)
+class _Releasing:
+    """A streamed body that gives its slot back when it is sent, closed or
+    never read (a 304 answer drops it: Django closes it)."""
+
+    def __init__(self, chunks, slots, slot):
+        self.chunks, self.slots, self.slot = chunks, slots, slot
+
+    def __iter__(self):
+        try:
+            yield from self.chunks
+        finally:
+            self.close()
+
+    def close(self):
+        if self.slot is not None:
+            self.slots.release(self.slot)
+            self.slot = None
+
+
+def state_etag(request):
+    """The ETag of a streamed export: the file follows from the URL, the
+    language, the index version (every write changes it) and the day."""
+    state = f"{request.get_full_path()}|{translation.get_language()}|{snapshot.token()}|{today().isoformat()}"
+    return '"' + hashlib.sha256(state.encode()).hexdigest()[:32] + '"'
 
 
 class DelimiterForm(forms.Form):
@@ -113,6 +134,7 @@ def search_csv(request):
         translation.get_language(), csv_lines(_streamed_items(entries, request), semicolon=semicolon)
     )
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response.headers["ETag"] = state_etag(request)
     return _file_headers(response, "csv", truncated)
 
 

@@ -78,15 +78,18 @@ def _not_modified(request, etag, last_modified):
 
 
 def _conditional(request, response):
-    """Strong ETag from the body; 304 when the client's copy is current."""
-    if response.status_code != 200 or response.streaming:
+    """Strong ETag from the body (a streamed body brings its own); 304 when
+    the client's copy is current."""
+    if response.status_code != 200 or (response.streaming and "ETag" not in response.headers):
         return response
-    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-    response.headers["ETag"] = etag
+    if not response.streaming:
+        response.headers["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    etag = response.headers["ETag"]
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
     if not _not_modified(request, etag, last_modified):
         return response
+    response.close()  # a streamed body never sent: let it free what it holds
     not_modified = HttpResponseNotModified()
     for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
         if header in response.headers:

@@ -187,3 +187,15 @@ def test_exports_beyond_the_concurrency_limit_wait_their_turn(client, settings):
 
     assert csv_rows(running)[0][1] == "Kennung"  # read to the end: the slot is free again
     assert client.get("/api/v1/search.xlsx").status_code == 200
+
+
+def test_a_304_for_a_streamed_export_frees_its_slot(client, settings):
+    settings.ATLAS_EXPORT_CONCURRENCY = 1
+    demo_like_catalogue()
+    first = client.get("/api/v1/search.csv")
+    body(first)
+
+    again = client.get("/api/v1/search.csv", headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert client.get("/api/v1/search.xlsx").status_code == 200

@@ -97,3 +97,26 @@ def test_search_page_has_a_generous_rate_limit_per_visitor(client, settings):
     assert int(limited.headers["Retry-After"]) > 0
     assert "Too many searches" in limited.content.decode()
     assert client.get("/suche/", REMOTE_ADDR="192.0.2.1").status_code == 200
+
+
+def test_sqlite_statement_is_interrupted_when_the_request_is_over_time(settings):
+    """ops.budget on a plain SQLite connection: a runaway statement ends with
+    an error ops.failures answers as "over time" (503), not a killed worker."""
+    import sqlite3
+    import time as clock
+
+    from ops import budget, failures
+
+    settings.ATLAS_REQUEST_SECONDS = 1
+    connection = sqlite3.connect(":memory:")
+    connection.set_progress_handler(budget._over_time, budget.CHECK_EVERY)
+    token = budget.deadline.set(clock.monotonic() - 1)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            connection.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+            ).fetchone()
+    finally:
+        budget.deadline.reset(token)
+        connection.close()
+    assert failures._kind(raised.value) == "over_time"
