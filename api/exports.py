@@ -27,7 +27,7 @@ from catalogue.status import today
 from ops.limits import Slots
 from search import snapshot
 
-from .http import api_view, error, error_response, set_last_modified
+from .http import api_view, error, error_response, set_last_modified, unchanged_copy
 from .listing import form_errors, hydrate, last_change, matching
 from .serializers import item
 from .tables import csv_lines, to_xlsx
@@ -75,8 +75,8 @@ def one_of_few(view):
 
 
 class _Releasing:
-    """A streamed body that gives its slot back when it is sent, closed or
-    never read (a 304 answer drops it: Django closes it)."""
+    """A streamed body that gives its slot back when it is sent in full or
+    closed (Django closes it when the client goes away)."""
 
     def __init__(self, chunks, slots, slot):
         self.chunks, self.slots, self.slot = chunks, slots, slot
@@ -120,7 +120,19 @@ def _file_headers(response, extension, truncated):
     return set_last_modified(response, last_change())
 
 
+def answer_304_first(view):
+    """For a streamed export: answer 304 before searching when the client's
+    copy is current (the ETag follows from the request, see state_etag)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return unchanged_copy(request, state_etag(request), last_change()) or view(request, *args, **kwargs)
+
+    return wrapped
+
+
 @api_view
+@answer_304_first
 @one_of_few
 def search_csv(request):
     delimiter = DelimiterForm(request.GET)

@@ -78,23 +78,42 @@ def _not_modified(request, etag, last_modified):
 
 
 def _conditional(request, response):
-    """Strong ETag from the body (a streamed body brings its own); 304 when
-    the client's copy is current."""
-    if response.status_code != 200 or (response.streaming and "ETag" not in response.headers):
+    """Strong ETag from the body; 304 when the client's copy is current. A
+    streamed body is not read here: its view answers 304 itself, before the
+    work (`unchanged_copy`)."""
+    if response.status_code != 200:
         return response
-    if not response.streaming:
-        response.headers["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-    etag = response.headers["ETag"]
+    if response.streaming:
+        if "ETag" in response.headers:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        return response
+    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    response.headers["ETag"] = etag
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
     if not _not_modified(request, etag, last_modified):
         return response
-    response.close()  # a streamed body never sent: let it free what it holds
+    return _not_modified_response(response)
+
+
+def _not_modified_response(response):
     not_modified = HttpResponseNotModified()
     for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
         if header in response.headers:
             not_modified.headers[header] = response.headers[header]
     return not_modified
+
+
+def unchanged_copy(request, etag, moment):
+    """A 304 when the client's copy (If-None-Match / If-Modified-Since) is
+    the one with `etag`, last changed at `moment`; else None."""
+    if not _not_modified(request, etag, int(moment.timestamp())):
+        return None
+    headers = HttpResponse()
+    headers.headers["ETag"] = etag
+    set_last_modified(headers, moment)
+    patch_cache_control(headers, public=True, max_age=CACHE_SECONDS)
+    return _not_modified_response(headers)
 
 
 def rate_limit_wait(request):
