@@ -11,6 +11,7 @@ from catalogue.queries import published
 STATIC_PAGES = [
     "public:start",
     "search:search",
+    "public:map",
     "public:about",
     "public:imprint",
     "public:privacy",

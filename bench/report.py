@@ -19,6 +19,7 @@ TARGETS = {
     "mixed_pages_per_s_10k_import": ("≥", 100),
     "mixed_errors_10k_import": ("=", 0),
     "detail_page_p95_ms_100k": ("≤", 50),
+    "map_page_p95_ms_10k": ("≤", 50),
 }
 ORDER = ["sqlite_1k", "sqlite_10k", "sqlite_100k", "postgres_10k", "postgres_100k"]
 
@@ -56,7 +57,21 @@ def summary_line(results):
     for size in ("10k", "100k"):
         detail = results.get(f"detail_postgres_{size}")
         line[f"detail_page_p95_ms_{size}"] = detail["p95_ms"] if detail else None
+    line.update(_map_keys(results.get("map_10k")))
     return line
+
+
+def _map_keys(run):
+    """The map page /karte/ at 10k: the full GET and the counts alone."""
+    return {
+        "map_page_p50_ms_10k": run["page"]["p50_ms"] if run else None,
+        "map_page_p95_ms_10k": run["page"]["p95_ms"] if run else None,
+        "map_counts_p95_ms_10k": run["counts"]["p95_ms"] if run else None,
+        # < 1: the map page is faster than the search page for the same filters
+        "map_vs_search_page_10k": round(run["page"]["p50_ms"] / run["search_page"]["p50_ms"], 2)
+        if run
+        else None,
+    }
 
 
 def _verdict(line, key):
@@ -69,6 +84,8 @@ def _verdict(line, key):
 
 
 def _main_table(results):
+    if not _runs(results):  # e.g. bench/run.py --map-only
+        return []
     rows = [
         "                      server time (ms): search() + result data      full GET /suche/ (ms)",
         f"{'run':<15}{'programmes':>11}{'funders':>8}{'p50':>9}{'p95':>9}{'max':>9}{'n':>5}"
@@ -87,6 +104,8 @@ def _main_table(results):
 
 def _per_search(results):
     runs = _runs(results)
+    if not runs:
+        return []
     rows = ["", "median server time per search (ms)", f"{'search':<26}" + "".join(f"{n:>15}" for n in runs)]
     for name, query_string in MIX:
         cells = "".join(f"{results[r]['core']['per_search'][name]:>15.1f}" for r in runs)
@@ -145,6 +164,27 @@ def _load(results):
     return rows
 
 
+def _map(results):
+    run = results.get("map_10k")
+    if not run:
+        return []
+    counts, page = run["counts"], run["page"]
+    rows = [
+        "",
+        f"map page /karte/, sqlite 10k ({run['programmes']} programmes, 45 districts), medians (ms):",
+        f"{'map':<26}{'counts':>9}{'GET':>9}{'GET /suche/ (same filters)':>28}",
+    ]
+    search = run["search_page"]
+    for name, median in page["per_search"].items():
+        rows.append(
+            f"{name:<26}{counts['per_search'][name]:>9.1f}{median:>9.1f}{search['per_search'][name]:>28.1f}"
+        )
+    for key in ("p50_ms", "p95_ms"):
+        rows.append(f"{key[:3]:<26}{counts[key]:>9.1f}{page[key]:>9.1f}{search[key]:>28.1f}")
+    rows.append(f"(n = {page['n']} each)")
+    return rows
+
+
 def table(results, seconds, busy):
     line = summary_line(results)
     rows = [
@@ -157,6 +197,7 @@ def table(results, seconds, busy):
         *_outside_mix(results),
         *_datasette(results),
         *_load(results),
+        *_map(results),
         "",
         "targets:",
         *[f"  {key}: {_verdict(line, key)}" for key in TARGETS],

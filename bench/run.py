@@ -15,7 +15,10 @@
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
    inside scripts/with-postgres.sh), generated anew each run; programme
    detail pages timed there too (bench/detail.py).
-5. A table, then one line of JSON as the last line.
+5. The map page /karte/ at 10k (bench/map_page.py).
+6. A table, then one line of JSON as the last line.
+
+    .venv/bin/python bench/run.py --map-only    # just the map page at 10k
 """
 
 import argparse
@@ -37,7 +40,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
-DATASETTE_SIZE = LOAD_SIZE = 10_000
+DATASETTE_SIZE = LOAD_SIZE = MAP_SIZE = 10_000
 
 
 def bench_env(database_url=None):
@@ -111,6 +114,12 @@ def measure_sqlite(size):
     return path
 
 
+def measure_map(path):
+    log(f"map page: sqlite {label(MAP_SIZE)}")
+    out = RESULTS / f"map_{label(MAP_SIZE)}.json"
+    step(["bench/map_page.py", f"map_{label(MAP_SIZE)}", "--out", str(out)], bench_env(f"sqlite:///{path}"))
+
+
 def measure_postgres(sizes):
     log(f"postgres {', '.join(label(s) for s in sizes)}: throw-away cluster")
     command = ["scripts/with-postgres.sh", PYTHON, "bench/postgres.py", str(RESULTS), *map(str, sizes)]
@@ -124,7 +133,12 @@ def parse_args(argv):
     parser.add_argument("--postgres", type=sizes, default=POSTGRES_SIZES, help="e.g. 10000,100000")
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
-    return parser.parse_args(argv)
+    parser.add_argument("--no-map", action="store_true", help="skip the map page")
+    parser.add_argument("--map-only", action="store_true", help="only the map page at 10k programmes")
+    args = parser.parse_args(argv)
+    if args.map_only:
+        args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, False
+    return args
 
 
 def missing_tools(args):
@@ -144,9 +158,13 @@ def main(argv=None):
         sys.exit(f"bench: missing {', '.join(missing)}; run scripts/install-system-deps.sh (make bench does)")
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     RESULTS.mkdir(parents=True, exist_ok=True)
+    # Pages render as in production (ATLAS_DEBUG=0): hashed static file names.
+    step(["manage.py", "collectstatic", "--noinput", "-v0"], bench_env())
     for old in RESULTS.glob("*.json"):
         old.unlink()
     paths = {size: measure_sqlite(size) for size in args.sqlite}
+    if not args.no_map and (args.map_only or MAP_SIZE in paths):
+        measure_map(paths.get(MAP_SIZE) or sqlite_database(MAP_SIZE))
     if not args.no_load and LOAD_SIZE in paths:
         log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")

@@ -15,6 +15,8 @@ PAGES = {
     "programm": lambda facts: f"/foerderungen/{facts['programme']}/",
     "foerderer": lambda facts: f"/foerderer/{facts['institution']}/",
     "ratgeber": lambda facts: "/ratgeber/",
+    "karte": lambda facts: "/karte/",
+    "karte-gefiltert": lambda facts: f"/karte/?integration_area={facts['area']}&status=open&order=own",
     "ueber": lambda facts: "/ueber/",
     "impressum": lambda facts: "/impressum/",
     "datenschutz": lambda facts: "/datenschutz/",

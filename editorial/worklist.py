@@ -1,9 +1,10 @@
 """The data-quality worklist: what needs an editor's attention this week.
 
 Each check is a function of the day returning either a QuerySet of entries
-(SQL does the work) or, for duplicates and broken links, a short list built
-from a few queries. `sections(on)` gathers them for the page and for
-`manage.py worklist`. Archived entries are left out: nobody sees them.
+(SQL does the work) or, for duplicates, broken links and texts that
+contradict the structured values, a short list built from a few queries.
+`sections(on)` gathers them for the page and for `manage.py worklist`.
+Archived entries are left out: nobody sees them.
 """
 
 import re
@@ -13,10 +14,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution, Workflow
+from catalogue.consistency import contradictions, stated_in_programme
+from catalogue.models import ApplicantType, Deadline, Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_status
 from catalogue.status import Status
 
@@ -64,6 +66,25 @@ def missing_deadline():
 
 def missing_eligibility():
     return active(Programme.objects.filter(eligible_text="", applicant_types=None))
+
+
+@dataclass
+class Contradicting:
+    entry: Programme
+    messages: list  # e.g. "Text nennt 3.000 €, Höchstbetrag leer."
+
+
+def contradicting_texts():
+    """Programmes whose structured values contradict their own texts, read
+    by `catalogue.consistency` (Python, not SQL: two queries in all)."""
+    codes = Prefetch("applicant_types", queryset=ApplicantType.objects.only("code"))
+    programmes = active(Programme.objects.all()).prefetch_related(codes).order_by("title", "pk")
+    found = []
+    for programme in programmes:
+        messages = [c.message for c in contradictions(stated_in_programme(programme))]
+        if messages:
+            found.append(Contradicting(programme, messages))
+    return found
 
 
 def normalise_title(title):
@@ -175,10 +196,11 @@ class Section:
     hint: str = ""
     links: list = None  # LinkProblem list for link sections
     groups: list = None  # duplicate groups
+    findings: list = None  # Contradicting list
 
     @property
     def count(self):
-        return len(self.links or self.groups or self.entries)
+        return len(self.links or self.groups or self.findings or self.entries)
 
 
 def sections(on):
@@ -201,6 +223,13 @@ def sections(on):
         Section("missing_amount", _("Fördersumme fehlt"), list(missing_amount())),
         Section("missing_deadline", _("Bewerbungsfrist fehlt"), list(missing_deadline())),
         Section("missing_eligibility", _("Antragsberechtigung fehlt"), list(missing_eligibility())),
+        Section(
+            "contradictions",
+            _("Text und Angaben widersprechen sich"),
+            [],
+            _("Die Angabe nach der Quelle berichtigen oder leeren; Suche und Filter nutzen die Angaben."),
+            findings=contradicting_texts(),
+        ),
         Section("duplicates", _("Wahrscheinliche Dubletten"), [], groups=likely_duplicates()),
         Section("broken_links", _("Defekte Links"), [], links=link_problems()),
         Section(
@@ -213,7 +242,7 @@ def sections(on):
     ]
 
 
-# The change list filter "Arbeitsliste" uses the SQL sections directly.
+# The change list filter "Arbeitsliste" uses the sections' querysets.
 PROGRAMME_PROBLEMS = {
     "expired": lambda on: published_but_expired(on),
     "deadline_after_end": lambda on: deadline_after_period_end(),
@@ -221,4 +250,5 @@ PROGRAMME_PROBLEMS = {
     "missing_amount": lambda on: missing_amount(),
     "missing_deadline": lambda on: missing_deadline(),
     "missing_eligibility": lambda on: missing_eligibility(),
+    "contradictions": lambda on: Programme.objects.filter(pk__in=[f.entry.pk for f in contradicting_texts()]),
 }

@@ -13,5 +13,6 @@ urlpatterns = [
     path("impressum/", views.page, {"name": "imprint"}, name="imprint"),
     path("datenschutz/", views.page, {"name": "privacy"}, name="privacy"),
     path("barrierefreiheit/", views.page, {"name": "accessibility"}, name="accessibility"),
+    path("karte/", views.district_map, name="map"),
     path("ratgeber/", TemplateView.as_view(template_name="public/guide.html"), name="guide"),
 ]

@@ -1,10 +1,12 @@
 """The public site: start page, detail pages and the static pages."""
 
+from django.http import QueryDict
 from django.shortcuts import render
 
 from catalogue.status import deadlines_of, next_deadline, status_on, today
+from search.districts import district_counts
 
-from . import jsonld, selectors
+from . import jsonld, maps, selectors
 
 STATIC_PAGES = {
     "about": "public/pages/about.html",
@@ -21,8 +23,16 @@ def start(request):
         "closing_soon": selectors.closing_soon(on),
         "newest": selectors.newest(on),
         "figures": selectors.figures(on),
+        "small_map": maps.small_map(district_counts(QueryDict(), on=on)),
     }
     return render(request, "public/start.html", context)
+
+
+def district_map(request):
+    """GET /karte/?status=open&…: offers per district under the search's
+    filters, as a map and as a table; each district links to its search."""
+    context = maps.page_context(district_counts(request.GET), request.GET)
+    return render(request, "public/map.html", context)
 
 
 def programme_fields(programme, on):

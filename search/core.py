@@ -104,7 +104,8 @@ class SearchResult:
         return links
 
 
-def _filters(form, text, options):
+def filters_of(form, text, options):
+    """The Filters of a validated SearchForm and its parsed query text."""
     values = {name: tuple(form.value(name, [])) for name in MULTI_VALUED}
     return Filters(
         **values,
@@ -115,7 +116,8 @@ def _filters(form, text, options):
     )
 
 
-def _state(form):
+def state_of(form):
+    """The valid parameters of a SearchForm, for building links."""
     values = {name: form.value(name, []) for name in MULTI_VALUED}
     for name in ("q", "amount_min", "amount_max", "sort", "page"):
         value = form.value(name)
@@ -144,23 +146,33 @@ def _count(index, filters, scored):
     return _Found(filters, documents, counts, search_facets.total(counts, filters), matches)
 
 
-def _find(index, filters, scored):
-    """What the search finds; a query text that finds nothing is tried
-    again corrected, then with any of its words."""
-    found = _count(index, filters, scored)
-    if found.total or not (filters.text and filters.text.positive):
-        return found
+def attempts(filters):
+    """The filters a search tries in turn, each with the spelling fixes it
+    carries: as asked; then, for a query text that finds nothing, corrected
+    and with any of its words. Lazy: the corrections are looked up only
+    when the first attempt found nothing."""
+    yield filters, {}
+    if not (filters.text and filters.text.positive):
+        return
     fixes = spelling.corrections(filters.text)
     text = filters.text.corrected(fixes) if fixes else filters.text
-    attempts = [text] if fixes else []
+    if fixes:
+        yield replace(filters, text=text), fixes
     if len(text.required) + len(text.alternatives) > 1:
-        attempts.append(text.with_any_word())
-    for attempt in attempts:
-        retried = _count(index, replace(filters, text=attempt), scored)
-        if retried.total:
-            retried.fixes = fixes
-            return retried
-    return found
+        yield replace(filters, text=text.with_any_word()), fixes
+
+
+def _find(index, filters, scored):
+    """What the search finds: the first attempt that finds anything, else
+    the filters as asked."""
+    first = None
+    for attempt, fixes in attempts(filters):
+        found = _count(index, attempt, scored)
+        first = first or found
+        if found.total:
+            found.fixes = fixes
+            return found
+    return first
 
 
 def _suggestion(query, text, fixes):
@@ -187,7 +199,8 @@ def _euro(value):
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
-def _active_filters(facet_groups, state, form):
+def active_filters(facet_groups, state, form):
+    """The chosen filter values as removable ActiveFilters, amounts included."""
     active = [
         ActiveFilter(group.name, value.value, value.label, state.without(group.name, value.value))
         for group in facet_groups
@@ -232,11 +245,11 @@ def search(params, *, on=None, per_page=PER_PAGE):
     text = TextQuery.parse(query) or None
     sort = _sort(form, text)
     index = snapshot.current(on)
-    found = _find(index, _filters(form, text, options), scored=sort == "relevance")
+    found = _find(index, filters_of(form, text, options), scored=sort == "relevance")
     filters, total = found.filters, found.total
     page, num_pages = _page(form.value("page", 1), total, per_page, errors)
     rows = results.page_rows(index, found.documents, sort, found.matches, page, per_page)
-    state = _state(form)
+    state = state_of(form)
     facet_groups = search_facets.groups(found.counts, options, state)
     suggestion = _suggestion(query, text, found.fixes) if found.fixes else None
     return SearchResult(
@@ -248,7 +261,7 @@ def search(params, *, on=None, per_page=PER_PAGE):
         num_pages=num_pages,
         per_page=per_page,
         facets=facet_groups,
-        active_filters=_active_filters(facet_groups, state, form),
+        active_filters=active_filters(facet_groups, state, form),
         suggestion=suggestion,
         suggestion_url=state.url(q=[suggestion], page=None) if suggestion else None,
         query=query,

@@ -21,6 +21,7 @@ def test_sitemap_lists_published_entries_and_static_pages(client, catalogue):
     assert locations(client) == [
         "http://testserver/",
         "http://testserver/suche/",
+        "http://testserver/karte/",
         "http://testserver/ueber/",
         "http://testserver/impressum/",
         "http://testserver/datenschutz/",

@@ -9,6 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from catalogue.consistency import contradictions, stated_in_document
 from catalogue.models import Institution, InstitutionKind
 
 from .fields import INSTITUTION, INSTITUTION_VOCABULARIES, PROGRAMME, PROGRAMME_VOCABULARIES, get_path
@@ -185,6 +186,7 @@ def quality_warnings(entry):
     if entry.kind != PROGRAMME:
         return []
     found = _deadline_warnings(entry) + _other_warnings(entry)
+    found += [(c.field, c.message, c.code) for c in contradictions(stated_in_document(entry.data))]
     return [finding(entry, field, message, code) for field, message, code in found]
 
 

@@ -364,7 +364,12 @@ def test_import_warnings_do_not_block():
                 "period": {"start": "2026-06-01", "end": "2026-01-31"},
             },
             {"id": "nichts", "title": "Nichts", "deadlines": {"kind": "none", "yearly": ["05-01"]}},
-            {"id": "leer", "title": "Leer", "deadlines": {"kind": "dates"}, "amount": {"text": "bis 500 €"}},
+            {
+                "id": "leer",
+                "title": "Leer",
+                "deadlines": {"kind": "dates"},
+                "amount": {"text": "bis 500 €", "max_eur": 500},
+            },
         ]
     )
 
@@ -387,6 +392,43 @@ def test_import_warnings_do_not_block():
         ("leer", "eligible", "eligible_missing"),
     ]
     assert report.warnings[1]["message"] == "Die Frist liegt nach dem Ende der Laufzeit (2026-01-31)."
+
+
+def test_import_warns_where_structured_values_contradict_the_texts():
+    doc = document(
+        programmes=[
+            programme(
+                "widerspruch",
+                description="Die Richtlinie gilt bis Ende 2026.",
+                amount={"text": "Einzelmaßnahmen bis 3.000 €"},
+                own_contribution={"text": "10 % der Gesamtkosten", "min_percent": 20},
+                eligible={"text": "Gemeinnützige Träger.", "applicant_types": ["verein", "initiative"]},
+            )
+        ]
+    )
+
+    report = import_document(doc)
+
+    assert report.errors == []
+    assert report.created == ["widerspruch"]
+    assert [(w["field"], w["message"], w["code"]) for w in report.warnings] == [
+        ("amount.max_eur", "Text nennt 3.000 €, Höchstbetrag leer.", "text_amount_max_missing"),
+        (
+            "own_contribution.min_percent",
+            "Mindest-Eigenanteil 20 % steht nicht im Text.",
+            "text_own_contribution_not_named",
+        ),
+        (
+            "period.end",
+            "Text nennt eine Laufzeit bis Ende 2026, Laufzeitende leer.",
+            "text_period_end_missing",
+        ),
+        (
+            "eligible.applicant_types",
+            "Text nennt keine „Initiativen ohne Rechtsform“, Antragsberechtigte enthalten sie.",
+            "text_applicant_type_not_named",
+        ),
+    ]
 
 
 def test_import_programme_without_deadlines_means_no_information():

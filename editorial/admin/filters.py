@@ -35,6 +35,7 @@ class ProblemFilter(admin.SimpleListFilter):
         "missing_amount": _("Fördersumme fehlt"),
         "missing_deadline": _("Bewerbungsfrist fehlt"),
         "missing_eligibility": _("Antragsberechtigung fehlt"),
+        "contradictions": _("Text und Angaben widersprechen sich"),
     }
 
     def lookups(self, request, model_admin):

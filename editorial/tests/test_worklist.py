@@ -1,15 +1,19 @@
 """The data-quality worklist: each kind of problem on seeded examples, the
 page, `manage.py worklist`, the change-list filter and query counts."""
 
+import json
 from datetime import date
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from catalogue.interchange.importer import import_document
 from catalogue.models import Programme, Workflow
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
 from editorial import worklist
@@ -27,6 +31,7 @@ def complete(slug, **fields):
         "slug": slug,
         "title": slug.replace("-", " ").title(),
         "amount_text": "bis 5.000 €",
+        "amount_max_eur": 5000,
         "eligible_text": "Vereine",
         "deadline_kind": "rolling",
         "last_checked": date(2026, 10, 1),
@@ -47,10 +52,11 @@ def problems():
         period_end=date(2027, 1, 31),
     )
     complete("ungeprueft", last_checked=date(2025, 11, 24))
-    complete("ohne-summe", amount_text="")
+    complete("ohne-summe", amount_text="", amount_max_eur=None)
     complete("ohne-frist", deadline_kind="none")
     complete("ohne-berechtigte", eligible_text="")
-    complete("archiviert", state=Workflow.ARCHIVED, amount_text="", last_checked=None)
+    complete("widerspruch", amount_text="Einzelmaßnahmen bis 3.000 €", amount_max_eur=None)
+    complete("archiviert", state=Workflow.ARCHIVED, amount_text="", amount_max_eur=None, last_checked=None)
     for slug, title in [("sprache-2027", "Sprachbrücken 2027"), ("sprache-2028", "Sprachbrücken 2028")]:
         ProgrammeInstitutionFactory(programme=complete(slug, title=title), institution=funder)
     complete("doppelt-1", title="Mikrofonds Teilhabe")
@@ -67,6 +73,8 @@ def problems():
 def slugs(section):
     if section.groups is not None:
         return [[entry.slug for entry in group] for group in section.groups]
+    if section.findings is not None:
+        return [finding.entry.slug for finding in section.findings]
     if section.links is not None:
         return [(p.check.url, [entry.slug for entry in p.entries]) for p in section.links]
     return [entry.slug for entry in section.entries]
@@ -83,6 +91,7 @@ def test_worklist_finds_each_kind_of_problem(problems):
         "missing_amount": ["ohne-summe"],
         "missing_deadline": ["ohne-frist"],
         "missing_eligibility": ["ohne-berechtigte"],
+        "contradictions": ["widerspruch"],
         "duplicates": [["sprache-2027", "sprache-2028"], ["doppelt-1", "doppelt-2"]],
         "broken_links": [("https://example.org/weg", ["toter-link"])],
         "moved_links": [("https://example.org/alt", ["umgezogen"])],
@@ -127,12 +136,18 @@ def test_worklist_page_shows_every_section_with_count(editor_client, problems):
         "Fördersumme fehlt (1)",
         "Bewerbungsfrist fehlt (1)",
         "Antragsberechtigung fehlt (1)",
+        "Text und Angaben widersprechen sich (1)",
         "Wahrscheinliche Dubletten (2)",
         "Defekte Links (1)",
         "Dauerhaft umgeleitete Links (1)",
     ]
     link = page.select_one("#broken_links tbody a[href^='/redaktion/']")
     assert link["href"] == admin_url(Programme.objects.get(slug="toter-link"))
+    contradiction = page.select_one("#contradictions li")
+    assert contradiction.a["href"] == admin_url(Programme.objects.get(slug="widerspruch"))
+    assert [li.get_text() for li in contradiction.select("ul li")] == [
+        "Text nennt 3.000 €, Höchstbetrag leer."
+    ]
 
 
 def test_worklist_linked_from_admin_index(editor_client):
@@ -154,7 +169,11 @@ def test_worklist_command_prints_same_sections(problems):
     assert "  https://example.org/weg (HTTP 404): toter-link" in lines
     assert "  https://example.org/alt (HTTP 301 → https://example.org/neu): umgezogen" in lines
     assert "  Förderprogramm ohne-frist: Ohne Frist [Veröffentlicht]" in lines
-    assert lines[-1] == "11 Punkte insgesamt."
+    assert (
+        "  Förderprogramm widerspruch: Widerspruch [Veröffentlicht]: Text nennt 3.000 €, Höchstbetrag leer."
+        in lines
+    )
+    assert lines[-1] == "12 Punkte insgesamt."
 
 
 def test_problem_filter_selects_expired_programmes(editor_client, problems):
@@ -163,12 +182,49 @@ def test_problem_filter_selects_expired_programmes(editor_client, problems):
     assert [a.get_text() for a in page.select("#result_list tbody th a")] == ["Abgelaufen"]
 
 
+def test_problem_filter_selects_contradicting_programmes(editor_client, problems):
+    page = parse(editor_client.get(admin_url(Programme, "changelist") + "?problem=contradictions"))
+
+    assert [a.get_text() for a in page.select("#result_list tbody th a")] == ["Widerspruch"]
+
+
+def test_contradictions_read_applicant_types_and_period_of_stored_programmes():
+    programme = complete(
+        "richtlinie",
+        description="Die Richtlinie gilt bis Ende 2026.",
+        eligible_text="Gemeinnützige Organisationen.",
+    )
+    programme.applicant_types.set(["verein", "initiative"])
+    complete("archiviert", state=Workflow.ARCHIVED, amount_max_eur=None)
+
+    [found] = worklist.contradicting_texts()
+
+    assert (found.entry.slug, found.messages) == (
+        "richtlinie",
+        [
+            "Text nennt keine „Initiativen ohne Rechtsform“, Antragsberechtigte enthalten sie.",
+            "Text nennt eine Laufzeit bis Ende 2026, Laufzeitende leer.",
+        ],
+    )
+
+
+def test_demo_data_has_no_contradicting_texts():
+    demo = Path(settings.BASE_DIR) / "demo" / "catalogue.json"
+    report = import_document(json.loads(demo.read_text(encoding="utf-8")))
+
+    assert report.errors == []
+    assert [w for w in report.warnings if w["code"].startswith("text_")] == []
+    assert worklist.contradicting_texts() == []
+
+
 def queries_for_worklist(client, extra_problems):
     for number in range(extra_problems):
         complete(
             f"ohne-summe-{extra_problems}-{number}",
             amount_text="",
+            amount_max_eur=None,
             links=[{"url": "https://example.org/weg"}],
+            description="Die Richtlinie gilt bis Ende 2026.",
         )
     with CaptureQueriesContext(connection) as context:
         assert client.get(reverse("admin:editorial_worklist")).status_code == 200

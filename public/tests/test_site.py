@@ -24,6 +24,8 @@ PATHS = [
     "/suche/?q=Nachbarschaft&integration_area=sprachfoerderung&sort=title",
     "/suche/?q=%3Cscript%3E&page=999999999&amount_min=viel",
     "/ratgeber/",
+    "/karte/",
+    "/karte/?status=open&integration_area=sprachfoerderung&order=own&amount_min=viel",
 ]
 NOT_FOUND = ["/foerderungen/gibt-es-nicht/", "/foerderer/gibt-es-nicht/", "/gibt-es-nicht/"]
 LANGUAGES = {"": "de", "/en": "en", "/ar": "ar"}

@@ -99,8 +99,10 @@ def _programmes_with_funders(count):
 def test_start_page_query_count_constant(client, django_assert_num_queries, count):
     _programmes_with_funders(count)
 
-    # areas, closing soon + their links, newest + their links, two figures
-    with django_assert_num_queries(7):
+    # areas, closing soon + their links, newest + their links, two figures;
+    # the small map: regions, index version, the day's statuses, and the
+    # in-memory index read once (documents, tags), kept for later requests
+    with django_assert_num_queries(12):
         response = client.get("/")
 
     assert len(parse(response).select("[aria-labelledby=closing-heading] .entry-list > li")) == count

@@ -12,7 +12,10 @@ def _describe(entry):
 
 
 class Command(BaseCommand):
-    help = _("Gibt die Arbeitsliste der Redaktion aus (Abgelaufenes, Ungeprüftes, Lücken, Dubletten, Links).")
+    help = _(
+        "Gibt die Arbeitsliste der Redaktion aus "
+        "(Abgelaufenes, Ungeprüftes, Lücken, Widersprüche, Dubletten, Links)."
+    )
 
     def handle(self, *args, **options):
         total = 0
@@ -28,6 +31,9 @@ class Command(BaseCommand):
         if section.groups is not None:
             for group in section.groups:
                 yield " = ".join(_describe(entry) for entry in group)
+        elif section.findings is not None:
+            for finding in section.findings:
+                yield f"{_describe(finding.entry)}: " + " ".join(finding.messages)
         elif section.links is not None:
             for problem in section.links:
                 result = problem.check.error or f"HTTP {problem.check.status_code}"

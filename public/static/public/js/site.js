@@ -86,4 +86,20 @@
   });
 
   restoreFocus();
+
+  // The district map (/karte/): the district under the pointer or with the
+  // focus is named with its counts beside the legend, at once (the SVG
+  // <title> tooltip of the browser comes late and not on focus). Screen
+  // readers read the same text as the link's name already.
+  var details = document.querySelector("[data-map-details]");
+  if (details) {
+    var show = function (event) {
+      details.textContent = event.currentTarget.getAttribute("aria-label");
+      details.hidden = false;
+    };
+    document.querySelectorAll("svg a.district").forEach(function (district) {
+      district.addEventListener("mouseenter", show);
+      district.addEventListener("focus", show);
+    });
+  }
 })();
