@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-sqlite test-postgres lint format messages catalogues demo bench clean
+.PHONY: help setup run serve test test-sqlite test-postgres lint format messages catalogues demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,13 @@ demo: setup ## Create the database and load the demo data (idempotent)
 
 run: demo ## Serve the atlas with the demo data on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST)
+
+serve: export ATLAS_DEBUG = 0
+serve: export HOST := $(HOST)
+serve: $(VENV)/.installed messages ## Production server on $(HOST): migrate, collectstatic, gunicorn (README "Production")
+	$(MANAGE) migrate -v0
+	$(MANAGE) collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
 
 lint: $(VENV)/.installed ## ruff format check, ruff lint, pending migrations
 	$(VENV)/bin/ruff format --check .

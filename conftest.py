@@ -7,7 +7,7 @@ arithmetic never depends on the day the suite runs.
 from datetime import date
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 TODAY = date(2026, 11, 25)
@@ -32,6 +32,8 @@ def german_by_default():
 def empty_cache():
     """Rendered search pages are kept by index version; a rolled-back test
     returns to an earlier version, so nothing cached may outlive a test."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

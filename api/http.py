@@ -9,14 +9,12 @@ with `field` null when the error is not about one parameter.
 
 import hashlib
 import json
-import time
 from datetime import datetime
 from datetime import time as clock
 from functools import wraps
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -25,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from catalogue.status import today
+from ops.limits import over_limit
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 JSON_TYPE = "application/json"
@@ -32,7 +31,6 @@ JSON_TYPE = "application/json"
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, Content-Disposition"
 ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 CACHE_SECONDS = 60
-RATE_WINDOW_SECONDS = 60
 
 
 def json_response(payload, status=200):
@@ -80,8 +78,14 @@ def _not_modified(request, etag, last_modified):
 
 
 def _conditional(request, response):
-    """Strong ETag from the body; 304 when the client's copy is current."""
-    if response.status_code != 200 or response.streaming:
+    """Strong ETag from the body; 304 when the client's copy is current. A
+    streamed body is not read here: its view answers 304 itself, before the
+    work (`unchanged_copy`)."""
+    if response.status_code != 200:
+        return response
+    if response.streaming:
+        if "ETag" in response.headers:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
         return response
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     response.headers["ETag"] = etag
@@ -89,6 +93,10 @@ def _conditional(request, response):
     last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
     if not _not_modified(request, etag, last_modified):
         return response
+    return _not_modified_response(response)
+
+
+def _not_modified_response(response):
     not_modified = HttpResponseNotModified()
     for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
         if header in response.headers:
@@ -96,32 +104,26 @@ def _conditional(request, response):
     return not_modified
 
 
-def _client(request):
-    # REMOTE_ADDR only: X-Forwarded-For is chosen by the client and would let
-    # anyone reset their own limit. Behind a proxy, the proxy sets REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR", "unknown")
+def unchanged_copy(request, etag, moment):
+    """A 304 when the client's copy (If-None-Match / If-Modified-Since) is
+    the one with `etag`, last changed at `moment`; else None."""
+    if not _not_modified(request, etag, int(moment.timestamp())):
+        return None
+    headers = HttpResponse()
+    headers.headers["ETag"] = etag
+    set_last_modified(headers, moment)
+    patch_cache_control(headers, public=True, max_age=CACHE_SECONDS)
+    return _not_modified_response(headers)
 
 
 def rate_limit_wait(request):
     """Seconds until the client may ask again, or 0 when within the limit.
 
-    A fixed one-minute window counted in Django's cache: cheap, and good enough
-    to keep one script from starving everyone else.
+    Counted per client address (REMOTE_ADDR; behind a trusted proxy the
+    visitor's, see ops.middleware) in the shared cache, so the limit holds
+    across workers and servers.
     """
-    limit = settings.ATLAS_API_RATE_LIMIT
-    if not limit:
-        return 0
-    now = time.time()
-    key = f"api-rate:{_client(request)}:{int(now // RATE_WINDOW_SECONDS)}"
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS + 1)
-        count = 1
-    if count <= limit:
-        return 0
-    return max(1, RATE_WINDOW_SECONDS - int(now % RATE_WINDOW_SECONDS))
+    return over_limit("api", request.META.get("REMOTE_ADDR", ""), settings.ATLAS_API_RATE_LIMIT)
 
 
 def too_many_requests(wait):

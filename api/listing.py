@@ -150,13 +150,15 @@ def list_response(request, **overrides):
     return set_last_modified(json_response(payload), last_change())
 
 
-def matching(request, **overrides):
-    """Every match of the request's search (up to EXPORT_CAP), hydrated:
-    (entries, truncated, None) or (None, False, 400 response)."""
+def matching(request, *, hydrated=True, **overrides):
+    """Every match of the request's search (up to EXPORT_CAP), hydrated
+    unless the caller does it in chunks: (entries, truncated, None) or
+    (None, False, 400 response)."""
     result, failure = run_search(request, per_page=EXPORT_CAP, page="1", **overrides)
     if failure:
         return None, False, failure
-    return hydrate([hit.object for hit in result.hits]), result.total > EXPORT_CAP, None
+    entries = [hit.object for hit in result.hits]
+    return hydrate(entries) if hydrated else entries, result.total > EXPORT_CAP, None
 
 
 def matching_programmes(request):

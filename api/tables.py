@@ -105,22 +105,23 @@ def _deadline_text(item, labels):
     return _join(dates + yearly)
 
 
-def label_maps(items):
-    """Code → label for every vocabulary, and id → name of linked funders."""
+def label_maps():
+    """Code → label for every vocabulary, and id → name of every published
+    funder (a few thousand at most; known before the first row is written,
+    so rows can stream)."""
     maps = {
         key: {v.code: translate_label(v.label) for v in model.objects.all()}
         for key, model in VOCABULARY_TABLES.items()
     }
-    linked = {ref["id"] for item in items for ref in item.get("institutions", [])}
-    names = published(Institution.objects.filter(slug__in=linked)).values_list("slug", "name")
-    maps["institutions"] = dict(names)
+    maps["institutions"] = dict(published(Institution.objects.all()).values_list("slug", "name"))
     return maps
 
 
 def rows(items):
-    """The header row, then one row of typed values per item."""
+    """The header row, then one row of typed values per item (items may be
+    a generator: one row at a time)."""
     cols = columns()
-    labels = label_maps(items)
+    labels = label_maps()
     yield [header for header, _value in cols]
     for item in items:
         yield [value(item, labels) for _header, value in cols]
@@ -138,15 +139,22 @@ def _csv_text(value, decimal_comma):
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def to_csv(items, *, semicolon=False):
-    """UTF-8 with BOM (Excel detects the encoding), CRLF line ends; with
-    `semicolon` the separator and decimal comma German Excel expects."""
+def csv_lines(items, *, semicolon=False):
+    """The CSV file line by line as bytes: UTF-8 with BOM (Excel detects the
+    encoding), CRLF line ends; with `semicolon` the separator and decimal
+    comma German Excel expects."""
     out = io.StringIO()
-    out.write(CSV_BOM)
     writer = csv.writer(out, delimiter=";" if semicolon else ",", lineterminator="\r\n")
+    yield CSV_BOM.encode("utf-8")
     for row in rows(items):
         writer.writerow([_csv_text(value, semicolon) for value in row])
-    return out.getvalue().encode("utf-8")
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate()
+
+
+def to_csv(items, *, semicolon=False):
+    return b"".join(csv_lines(items, semicolon=semicolon))
 
 
 def to_xlsx(items):

@@ -1,8 +1,10 @@
 """Förderatlas settings: one module, driven by environment variables.
 
 Development works with no variables at all (SQLite file under var/). Production
-sets ATLAS_DEBUG=0 and must then provide a real SECRET_KEY: the development key
-is refused so a forgotten variable cannot reach the internet.
+sets ATLAS_DEBUG=0 and must then provide a real SECRET_KEY (50 characters or
+more) and ALLOWED_HOSTS: without them the atlas refuses to start, so a
+forgotten variable cannot reach the internet. `make serve` and
+deploy/gunicorn.conf.py are the production server; README "Production".
 """
 
 import os
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from ops.static import cache_headers as static_cache_headers  # plain Python, no Django
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -33,6 +37,10 @@ def envint(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def envlist(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 def envdate(name):
     value = os.environ.get(name, "")
     if not value:
@@ -44,13 +52,19 @@ def envdate(name):
 
 
 DEVELOPMENT_SECRET_KEY = "development-only-not-secret"
+SECRET_KEY_MIN_LENGTH = 50
 DEBUG = envbool("ATLAS_DEBUG", "1")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
-if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
-    raise ImproperlyConfigured("Set SECRET_KEY: production refuses the development key.")
+if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH):
+    raise ImproperlyConfigured(
+        f"Set SECRET_KEY to a random value of at least {SECRET_KEY_MIN_LENGTH} characters, e.g. "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+if not DEBUG and not envlist("ALLOWED_HOSTS"):
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS to the atlas's host names, e.g. atlas.example.org")
 
-ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
-CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 # "Today" for status calculations; tests, demos and editors' previews pin it.
 ATLAS_TODAY = envdate("ATLAS_TODAY")
@@ -58,8 +72,13 @@ ATLAS_TIME_ZONE = "Europe/Berlin"
 ATLAS_SITE_NAME = os.environ.get("ATLAS_SITE_NAME", "Förderatlas Migration, Teilhabe und Zusammenhalt")
 ATLAS_REGION_NAME = os.environ.get("ATLAS_REGION_NAME", "Niedersachsen")
 ATLAS_BASE_URL = os.environ.get("ATLAS_BASE_URL", "http://127.0.0.1:8000")
-# Open-data API: requests per minute and client IP address (0 switches the limit off).
+# Requests per minute and client address (0 switches a limit off): the
+# open-data API, and the Suche page (generous: people click, scripts hammer).
 ATLAS_API_RATE_LIMIT = envint("ATLAS_API_RATE_LIMIT", 120)
+ATLAS_SEARCH_RATE_LIMIT = envint("ATLAS_SEARCH_RATE_LIMIT", 300)
+# Exports (CSV, XLSX, JSON; up to 10,000 rows each): how many are made at once
+# across all workers and servers.
+ATLAS_EXPORT_CONCURRENCY = envint("ATLAS_EXPORT_CONCURRENCY", 2)
 
 # Operator details for Impressum, Datenschutz and Barrierefreiheit: every
 # operator of an atlas sets their own; the defaults say plainly that they are
@@ -76,6 +95,7 @@ ATLAS_OPERATOR = {
 }
 
 INSTALLED_APPS = [
+    "ops",  # first: its request middleware and management commands serve everyone
     "editorial.admin_app.AtlasAdminConfig",  # django.contrib.admin with the Redaktion's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -96,8 +116,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.middleware.ClientAddressMiddleware",  # before anything that counts per client (limits, axes)
+    "ops.middleware.RequestLogMiddleware",  # request id, one JSON line per request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ops.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,22 +153,60 @@ TEMPLATES = [
     }
 ]
 
+# A web request gets this many seconds of database time before it ends with a
+# clean 503 (gunicorn.conf.py sets it below the worker timeout); 0 = no limit,
+# as for management commands.
+ATLAS_REQUEST_SECONDS = envint("ATLAS_REQUEST_SECONDS", 0)
+# Writers wait this long for SQLite's write lock instead of failing at once.
+SQLITE_BUSY_SECONDS = envint("ATLAS_SQLITE_BUSY_SECONDS", 20)
+
+
+def database(url):
+    config = dj_database_url.parse(url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL: readers never wait for a writer. IMMEDIATE: a writing transaction
+        # takes the lock at BEGIN, so it waits (busy timeout) instead of failing
+        # half-way with "database is locked". synchronous=NORMAL is safe in WAL.
+        config.setdefault("OPTIONS", {}).update(
+            timeout=SQLITE_BUSY_SECONDS,
+            transaction_mode="IMMEDIATE",
+            init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        )
+    elif ATLAS_REQUEST_SECONDS:
+        config.setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={ATLAS_REQUEST_SECONDS * 1000}"
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'atlas.db'}"),
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
-    )
+    "default": database(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'atlas.db'}"))
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Parallel writers queue up (within the timeout, in seconds) instead of one failing with
-    # "database is locked": a transaction takes the write lock when it begins, so SQLite never
-    # has to refuse upgrading a reading transaction (a double-clicked form, alerts/tests/test_concurrency.py).
-    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
+# Optional read replica (PostgreSQL streaming replica): public reads go there,
+# every write and everything a signed-in editor does stays on the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database(os.environ["DATABASE_REPLICA_URL"])
+    DATABASE_ROUTERS = ["ops.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(2, "ops.routers.PrimaryOnlyMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Per-process memory cache (the API rate limit counts in it); a shared cache
-# such as Redis makes the limit exact across several worker processes.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "default" is shared by every worker and server, so limits (API, search,
+# concurrent exports, login lockout) hold across them: Redis when REDIS_URL is
+# set, otherwise a table in the database (`migrate` creates it). "local" is
+# per process, for what each worker may keep for itself (rendered search pages,
+# renewed by the index version).
+CACHE_TABLE = "atlas_cache"
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        if os.environ.get("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+    ),
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+# ATLAS_CACHE=memory: the shared cache in process memory, for the test suite
+# (pytest sets PYTEST_VERSION): most tests touch no database and the suite is
+# one process; ops/tests start real servers with the database cache and Redis.
+if os.environ.get("ATLAS_CACHE", "memory" if "PYTEST_VERSION" in os.environ else "") == "memory":
+    CACHES["default"] = CACHES["local"] | {"LOCATION": "shared"}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -175,6 +236,17 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Behind a reverse proxy (README "Production", deploy/nginx/foerderatlas.conf).
+# Only requests from these addresses may say who the client is
+# (X-Forwarded-For) and whether it came over TLS (X-Forwarded-Proto); anyone
+# else could claim any address and reset their own rate limit or lockout.
+ATLAS_TRUSTED_PROXIES = envlist("ATLAS_TRUSTED_PROXIES")
+if ATLAS_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HSTS once the site is served over TLS only: ATLAS_HSTS_SECONDS=31536000.
+SECURE_HSTS_SECONDS = envint("ATLAS_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", "Deutsch"),
@@ -191,11 +263,22 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("ATLAS_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Hashed names (site.3f2a….css) and gzip + brotli copies, written by
+    # collectstatic; development serves the originals from the apps.
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
 }
+# A hashed name never changes content: a year, immutable (ops/static.py).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_cache_headers
+WHITENOISE_MAX_AGE = 3600  # unhashed files (favicon link targets, robots)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -208,9 +291,18 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "0")
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "0")
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 
+# One JSON object per line on standard error (ops/logs.py): the access log
+# (logger "atlas.request", level INFO), warnings and errors.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "ops.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ATLAS_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "atlas.request": {"level": "INFO" if envbool("ATLAS_ACCESS_LOG", "0") else "WARNING"},
+        # Our middleware logs every failed request once; Django's own lines would repeat it.
+        "django.request": {"level": "CRITICAL"},
+        "django.server": {"level": "WARNING"},
+    },
 }

@@ -8,8 +8,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from api.sitemaps import SITEMAPS, robots_txt
+from ops.health import health
+
+# Database outages and over-long requests answer 503, everything else 500.
+handler500 = "ops.failures.server_error"
 
 urlpatterns = [
+    path("health", health, name="health"),
     path("redaktion/", admin.site.urls),
     path("api/", include("api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -42,7 +42,11 @@ def server_env(database_url):
     env.update(
         DATABASE_URL=database_url,
         ATLAS_DEBUG="0",
-        SECRET_KEY="bench-only-not-secret",
+        SECRET_KEY="bench-only-not-secret-" + "x" * 40,
+        ATLAS_STATIC_ROOT=str(ROOT / "bench/out/static"),
+        # One machine plays every visitor: per-address limits would stop it.
+        ATLAS_SEARCH_RATE_LIMIT="0",
+        ATLAS_API_RATE_LIMIT="0",
         ALLOWED_HOSTS="127.0.0.1",
         ATLAS_TODAY=env.get("ATLAS_TODAY", "2026-11-25"),
     )

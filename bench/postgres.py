@@ -112,6 +112,13 @@ def bench_size(base_url, size, results):
     timed(
         "timed the mix", run, [PYTHON, "bench/measure.py", f"postgres_{label(size)}", "--out", str(out)], env
     )
+    detail = Path(results) / f"detail_postgres_{label(size)}.json"
+    timed(
+        "timed detail pages",
+        run,
+        [PYTHON, "bench/detail.py", f"postgres_{label(size)}", "--out", str(detail)],
+        env,
+    )
 
 
 def main():

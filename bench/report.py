@@ -4,6 +4,8 @@ files of one run ({"sqlite_10k": {...}, "postgres_100k": {...}, "load_10k": {...
 import os
 
 from bench.mix import MIX, OUTSIDE_MIX
+from bench.mixed import KEYS as MIXED_KEYS
+from bench.mixed import summary as mixed_summary
 
 TARGETS = {
     "sqlite_10k_p95_ms": ("≤", 50),
@@ -12,6 +14,12 @@ TARGETS = {
     "search_pages_per_s_10k": ("≥", 200),
     "check_api_p95_ms_10k": ("≤", 50),
     "errors": ("=", 0),
+    # Issue 16: the realistic mix (bench/mixed.py) and detail pages (bench/detail.py).
+    "mixed_pages_per_s_10k": ("≥", 100),
+    "mixed_errors_10k": ("=", 0),
+    "mixed_pages_per_s_10k_import": ("≥", 100),
+    "mixed_errors_10k_import": ("=", 0),
+    "detail_page_p95_ms_100k": ("≤", 50),
     "map_page_p95_ms_10k": ("≤", 50),
     "send_alerts_10k_s": ("<", 120),
 }
@@ -50,6 +58,11 @@ def summary_line(results):
     line["search_pages_per_s_10k_uncached"] = uncached["requests_per_s"] if load else None
     line["load_requests_10k"] = cached["requests"] + uncached["requests"] if load else None
     line["errors"] = cached["errors"] + uncached["errors"] if load else None
+    mixed = results.get("mixed_10k")
+    line.update(mixed_summary(mixed) if mixed else dict.fromkeys(MIXED_KEYS))
+    for size in ("10k", "100k"):
+        detail = results.get(f"detail_postgres_{size}")
+        line[f"detail_page_p95_ms_{size}"] = detail["p95_ms"] if detail else None
     line.update(_map_keys(results.get("map_10k")))
     alerts = results.get("alerts_10k")
     line["send_alerts_10k_s"] = alerts["seconds"] if alerts else None

@@ -9,11 +9,13 @@
    shapes the index, whose change rebuilds only the index).
 2. The mix of 20 searches timed on each (bench/measure.py, one process per
    database); at 10k also through Datasette on the same file.
-3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py).
-   The Fördercheck (API server time and full page) on the same 10k catalogue
-   (bench/check.py); `--check-only` runs just that.
+3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py),
+   and the realistic mix with exports, alone and during an import
+   (bench/mixed.py). The Fördercheck (API server time and full page) on the
+   same 10k catalogue (bench/check.py); `--check-only` runs just that.
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
-   inside scripts/with-postgres.sh), generated anew each run.
+   inside scripts/with-postgres.sh), generated anew each run; programme
+   detail pages timed there too (bench/detail.py).
 5. `send_alerts` for 10,000 subscriptions on a copy of the sqlite 10k
    catalogue (bench/alerts.py); `--only-alerts` runs just that.
 6. The map page /karte/ at 10k (bench/map_page.py).
@@ -34,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import load, report  # noqa: E402
+from bench import load, mixed, report  # noqa: E402
 from bench.cache import OUT, ROOT, data_key, index_key, label, prune  # noqa: E402
 
 RESULTS = OUT / "results"
@@ -49,7 +51,11 @@ def bench_env(database_url=None):
     env = dict(os.environ)
     env.update(
         ATLAS_DEBUG="0",
-        SECRET_KEY="bench-only-not-secret",
+        SECRET_KEY="bench-only-not-secret-" + "x" * 40,
+        ATLAS_STATIC_ROOT=str(ROOT / "bench/out/static"),
+        # One machine plays every visitor: per-address limits would stop it.
+        ATLAS_SEARCH_RATE_LIMIT="0",
+        ATLAS_API_RATE_LIMIT="0",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         ATLAS_TODAY="2026-11-25",
     )
@@ -171,6 +177,8 @@ def main(argv=None):
         sys.exit(f"bench: missing {', '.join(missing)}; run scripts/install-system-deps.sh (make bench does)")
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     RESULTS.mkdir(parents=True, exist_ok=True)
+    # Pages render as in production (ATLAS_DEBUG=0): hashed static file names.
+    step(["manage.py", "collectstatic", "--noinput", "-v0"], bench_env())
     for old in RESULTS.glob("*.json"):
         old.unlink()
     if args.only_alerts:
@@ -193,6 +201,9 @@ def main(argv=None):
         log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")
         (RESULTS / f"load_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
+        log(f"mixed load on sqlite {label(LOAD_SIZE)}: alone, then during an import")
+        result = mixed.run(paths[LOAD_SIZE])
+        (RESULTS / f"mixed_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
     if args.postgres and not args.no_postgres:
         measure_postgres(args.postgres)
     results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}

@@ -95,7 +95,9 @@ def server_environment(database):
     env.update(
         {
             "ATLAS_DEBUG": "0",
-            "SECRET_KEY": "browser-tests-only-not-secret",
+            "SECRET_KEY": "browser-tests-only-not-secret-" + "x" * 30,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "ATLAS_STATIC_ROOT": str(database.parent / "static"),
             "DATABASE_URL": f"sqlite:///{database}",
             "ATLAS_TODAY": TODAY,
             "PYTHONWARNINGS": "ignore",
@@ -132,10 +134,12 @@ def site(tmp_path_factory):
     ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / "server.log", "w") as log:
         manage(env, log, "migrate", "-v0")
+        manage(env, log, "collectstatic", "--noinput", "-v0")
         manage(env, log, "import_catalogue", str(DEMO_CATALOGUE))
         log.flush()
+        # --nostatic: WhiteNoise serves the collected, hashed files, as in production.
         process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--nostatic"],
             cwd=ROOT,
             env=env,
             stdout=log,

@@ -13,6 +13,8 @@ from catalogue.status import Status, statuses_admitted
 
 START_LIST_LENGTH = 6
 SIMILAR_LENGTH = 5
+# Candidates per vocabulary for the similar programmes (see similar_programmes).
+SIMILAR_POOL = 200
 OPEN_CODES = statuses_admitted(Status.OPEN)
 
 
@@ -68,21 +70,34 @@ def programme_for_page(slug):
     return get_object_or_404(queryset, slug=slug)
 
 
+def _sharing(field, codes, programme):
+    """Ids of the SIMILAR_POOL newest published programmes with one of `codes`
+    in `field` (an index scan that stops early, however large the catalogue)."""
+    if not codes:
+        return []
+    queryset = published(Programme.objects.filter(**{f"{field}__in": codes})).exclude(pk=programme.pk)
+    return list(queryset.order_by("-pk").values_list("pk", flat=True).distinct()[:SIMILAR_POOL])
+
+
 def similar_programmes(programme, on, limit=SIMILAR_LENGTH):
     """Published programmes sharing the most Integrationsbereiche and
-    Zielgruppen with `programme`; open ones before expired ones."""
+    Zielgruppen with `programme`; open ones before expired ones. Ranked
+    among the newest programmes sharing anything (SIMILAR_POOL per
+    vocabulary), so the cost of a page does not grow with the catalogue."""
     areas = [a.code for a in programme.integration_areas.all()]
     groups = [g.code for g in programme.target_groups.all()]
-    if not areas and not groups:
+    pool = set(_sharing("integration_areas", areas, programme)) | set(
+        _sharing("target_groups", groups, programme)
+    )
+    if not pool:
         return Programme.objects.none()
     shared = Count("integration_areas", filter=Q(integration_areas__in=areas), distinct=True) + Count(
         "target_groups", filter=Q(target_groups__in=groups), distinct=True
     )
     return (
         programme_list(on)
-        .exclude(pk=programme.pk)
+        .filter(pk__in=pool)
         .annotate(shared=shared)
-        .filter(shared__gt=0)
         .order_by("-shared", "status_rank", "title")[:limit]
     )
 

@@ -1,11 +1,13 @@
 import hashlib
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from catalogue.status import today
+from ops.limits import over_limit
 
 from . import snapshot
 from .core import search
@@ -29,7 +31,14 @@ def search_page(request):
     """GET /suche/?q=…&region=…: the whole search state is in the URL.
     The page holds nothing personal, so a rendered page is kept for every
     visitor until the index or the day changes: a repeated search costs one
-    query."""
+    query. Each visitor may search ATLAS_SEARCH_RATE_LIMIT times a minute,
+    far more than a person clicks, far less than a script can ask."""
+    wait = over_limit("search", request.META.get("REMOTE_ADDR", ""), settings.ATLAS_SEARCH_RATE_LIMIT)
+    if wait:
+        response = render(request, "search/too_many.html", {"seconds": wait}, status=429)
+        response.headers["Retry-After"] = str(wait)
+        return response
+    cache = caches["local"]  # per process: a rendered page is cheap to make again
     key = _page_key(request)
     content = cache.get(key) if key else None
     if content is not None:

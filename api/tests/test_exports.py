@@ -30,8 +30,13 @@ EXPECTED = [
 ]
 
 
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def csv_rows(response, delimiter=","):
-    text = response.content.decode("utf-8")
+    """The rows of a CSV export (a response, or its body already read)."""
+    text = (response if isinstance(response, bytes) else body(response)).decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:]), delimiter=delimiter))
 
@@ -45,22 +50,23 @@ def test_csv_starts_with_bom_and_lists_every_match_in_search_order(client):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="foerderatlas-2026-11-25.csv"'
     assert response["X-Export-Truncated"] == "false"
-    rows = csv_rows(response)
+    content = body(response)
+    rows = csv_rows(content)
     assert rows[0][:5] == ["Typ", "Kennung", "Titel oder Name", "Status", "Nächste Frist"]
     assert [row[1] for row in rows[1:]] == EXPECTED
-    assert response.content.count(b"\r\n") == len(EXPECTED) + 1
+    assert content.count(b"\r\n") == len(EXPECTED) + 1
 
 
 def test_csv_with_semicolon_uses_decimal_comma(client):
     ProgrammeFactory(slug="quote", title="Quote", amount_max_rate_percent="12.50", amount_max_eur="35000.00")
 
-    response = client.get("/api/v1/search.csv?delimiter=semicolon")
+    content = body(client.get("/api/v1/search.csv?delimiter=semicolon"))
 
-    rows = csv_rows(response, delimiter=";")
+    rows = csv_rows(content, delimiter=";")
     header, row = rows
     assert row[header.index("Höchstbetrag (EUR)")] == "35000"
     assert row[header.index("höchste Förderquote (%)")] == "12,5"
-    assert response.content.decode().splitlines()[0].count(";") == len(header) - 1
+    assert content.decode().splitlines()[0].count(";") == len(header) - 1
 
 
 def test_csv_holds_all_matches_not_one_page(client):
@@ -167,3 +173,30 @@ def test_export_beyond_the_cap_says_it_is_truncated(client, monkeypatch):
 
     assert response["X-Export-Truncated"] == "true"
     assert len(csv_rows(response)) == 1 + 3
+
+
+def test_exports_beyond_the_concurrency_limit_wait_their_turn(client, settings):
+    settings.ATLAS_EXPORT_CONCURRENCY = 1
+    demo_like_catalogue()
+    running = client.get("/api/v1/search.csv")  # streams: holds its slot until read to the end
+    assert running.streaming
+
+    busy = client.get("/api/v1/search.xlsx", HTTP_ACCEPT_LANGUAGE="en")
+    assert busy.status_code == 503
+    assert busy.headers["Retry-After"] == "15"
+    assert busy.json()["errors"][0]["code"] == "busy"
+
+    assert csv_rows(running)[0][1] == "Kennung"  # read to the end: the slot is free again
+    assert client.get("/api/v1/search.xlsx").status_code == 200
+
+
+def test_a_304_for_a_streamed_export_frees_its_slot(client, settings):
+    settings.ATLAS_EXPORT_CONCURRENCY = 1
+    demo_like_catalogue()
+    first = client.get("/api/v1/search.csv")
+    body(first)
+
+    again = client.get("/api/v1/search.csv", headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert client.get("/api/v1/search.xlsx").status_code == 200

@@ -9,7 +9,9 @@ in the schema's order, and an optional field is left out whenever it is empty
 
 import json
 
+from django.db import connections
 from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models.functions import Collate
 
 from catalogue.models import Institution, Programme
 
@@ -107,10 +109,11 @@ def _prefetched(entries, lookups):
     """Entries (a QuerySet or any iterable of instances) with `lookups`
     prefetched, sorted by id in Python so every database sorts alike."""
     if isinstance(entries, QuerySet):
-        entries = list(entries.prefetch_related(*lookups))
+        entries = list(_chunked(entries, lookups))
     else:
         entries = list(entries)
-        prefetch_related_objects(entries, *lookups)  # skips what is already prefetched
+        for start in range(0, len(entries), CHUNK):  # skips what is already prefetched
+            prefetch_related_objects(entries[start : start + CHUNK], *lookups)
     return sorted(entries, key=lambda entry: entry.slug)
 
 
@@ -121,6 +124,47 @@ def export_document(institutions, programmes):
         "institutions": [institution_entry(i) for i in _prefetched(institutions, INSTITUTION_PREFETCH)],
         "programmes": [programme_entry(p) for p in _prefetched(programmes, PROGRAMME_PREFETCH)],
     }
+
+
+# Entries fetched (and their relations prefetched) per query: SQLite refuses
+# an IN list of tens of thousands ("Expression tree is too large"), and a
+# chunk keeps memory flat however large the catalogue.
+CHUNK = 500
+
+
+def _chunked(queryset, lookups):
+    """Every entry of `queryset` in id order (byte order on every database,
+    as Python sorts), CHUNK at a time, prefetched."""
+    byte_order = "C" if connections[queryset.db].vendor == "postgresql" else "BINARY"
+    ordered = queryset.order_by(Collate("slug", byte_order))
+    return ordered.prefetch_related(*lookups).iterator(chunk_size=CHUNK)
+
+
+def _indented(entry):
+    return "\n".join("  " + line for line in json.dumps(entry, ensure_ascii=False, indent=1).splitlines())
+
+
+def _stream_list(name, entries, build, last):
+    yield f' "{name}": ['
+    first = True
+    for entry in entries:
+        yield ("\n" if first else ",\n") + _indented(build(entry))
+        first = False
+    yield "]" if first else "\n ]"
+    yield "\n" if last else ",\n"
+
+
+def stream_document(institutions, programmes):
+    """The file form of `export_document` for two QuerySets, piece by piece:
+    the same text as `dumps(export_document(...))`, in constant memory."""
+    yield f'{{\n "format": {json.dumps(FORMAT)},\n'
+    yield from _stream_list(
+        "institutions", _chunked(institutions, INSTITUTION_PREFETCH), institution_entry, last=False
+    )
+    yield from _stream_list(
+        "programmes", _chunked(programmes, PROGRAMME_PREFETCH), programme_entry, last=True
+    )
+    yield "}\n"
 
 
 def export_entry(kind, slug):

@@ -248,8 +248,8 @@ def test_programme_page_query_count_constant(client, django_assert_num_queries, 
         ProgrammeInstitutionFactory(programme=other)
         ProgrammeInstitutionFactory(programme=programme, role="bewilligungsstelle")
 
-    # programme, 6 prefetched vocabularies/deadlines, links, similar + their links
-    with django_assert_num_queries(10):
+    # programme, 6 prefetched vocabularies/deadlines, links, 2 candidate pools, similar + their links
+    with django_assert_num_queries(12):
         response = client.get(programme.get_absolute_url())
 
     assert response.status_code == 200

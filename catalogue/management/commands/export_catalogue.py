@@ -7,12 +7,10 @@ empty atlas comes back published. `--published-only` exports what the
 public sees.
 """
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from catalogue.interchange.exporter import dumps, export_document
+from catalogue.interchange.exporter import stream_document
 from catalogue.models import Institution, Programme
 from catalogue.queries import published
 
@@ -30,12 +28,14 @@ class Command(BaseCommand):
         institutions, programmes = Institution.objects.all(), Programme.objects.all()
         if published_only:
             institutions, programmes = published(institutions), published(programmes)
-        text = dumps(export_document(institutions, programmes))
+        pieces = stream_document(institutions, programmes)
         if output is None:
-            self.stdout.write(text, ending="")
+            for piece in pieces:
+                self.stdout.write(piece, ending="")
             return
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            with open(output, "w", encoding="utf-8") as file:
+                file.writelines(pieces)
         except OSError as error:
             raise CommandError(
                 _("%(file)s: nicht schreibbar: %(reason)s") % {"file": output, "reason": error}

@@ -1,0 +1,39 @@
+"""gunicorn settings of `make serve` (gunicorn -c deploy/gunicorn.conf.py).
+
+Every value can be changed by an environment variable; README "Production".
+"""
+
+import os
+
+wsgi_app = "atlas.wsgi:application"
+bind = os.environ.get("HOST", "127.0.0.1:8000")
+# Sync workers: each keeps its own copy of the search index (a few MB per
+# 10,000 entries); two per CPU core is plenty for a catalogue.
+workers = int(os.environ.get("ATLAS_WORKERS", "2"))
+# A request running longer is killed with its worker; the atlas ends its own
+# requests 5 s earlier with a clean 503 (ops/budget.py). An export of 10,000
+# rows takes about 15 s of CPU, twice that on a busy machine.
+timeout = int(os.environ.get("ATLAS_WORKER_TIMEOUT", "60"))
+graceful_timeout = 20
+keepalive = 5
+# Load the application in the master: a settings error (no SECRET_KEY, no
+# ALLOWED_HOSTS) stops `make serve` at once instead of looping workers.
+preload_app = True
+# X-Forwarded-Proto only from the proxies the atlas trusts (ATLAS_TRUSTED_PROXIES).
+forwarded_allow_ips = os.environ.get("ATLAS_TRUSTED_PROXIES", "") or "127.0.0.1"
+
+os.environ.setdefault("ATLAS_REQUEST_SECONDS", str(max(1, timeout - 5)))
+# The access log is Django's, one JSON line per request with its request id
+# (ops/middleware.py); gunicorn's own messages go the same way.
+os.environ.setdefault("ATLAS_ACCESS_LOG", "1")
+accesslog = None
+errorlog = "-"
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "ops.logs.JsonFormatter"}},
+    "handlers": {"error_console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    # The root logger is Django's (settings.LOGGING); one handler, one line.
+    "root": {"level": "WARNING", "handlers": []},
+    "loggers": {"gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False}},
+}

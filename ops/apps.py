@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using, **kwargs):
+    """`migrate` also creates the shared cache's table (CACHES["default"]),
+    so every way of setting up a database gets it; nothing to forget."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+
+
+class OpsConfig(AppConfig):
+    name = "ops"
+    verbose_name = "Betrieb"
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from . import budget, failures
+
+        post_migrate.connect(create_cache_table, sender=self)
+        connection_created.connect(budget.on_connection)
+        connection_created.connect(failures.close_incident)

@@ -1,0 +1,57 @@
+"""Limits that hold across worker processes and servers: counted in the
+shared cache (CACHES["default"]: the database, or Redis with REDIS_URL).
+
+`over_limit` is a fixed window per client and minute; `Slots` bounds how
+many of a costly kind of request (exports) run at once. Both are cheap
+approximations: with the database cache two workers may both read a count
+before either writes, so a limit can be passed by a request or two, never
+by a multiple.
+"""
+
+import time
+
+from django.core.cache import cache
+
+WINDOW_SECONDS = 60
+
+
+def over_limit(name, client, per_minute):
+    """Seconds to wait when `client` has used up `per_minute` requests of
+    kind `name` in this minute, else 0. A limit of 0 is none."""
+    if not per_minute:
+        return 0
+    now = time.time()
+    key = f"limit:{name}:{client}:{int(now // WINDOW_SECONDS)}"
+    if cache.add(key, 1, timeout=WINDOW_SECONDS + 1):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=WINDOW_SECONDS + 1)
+            count = 1
+    if count <= per_minute:
+        return 0
+    return max(1, WINDOW_SECONDS - int(now % WINDOW_SECONDS))
+
+
+class Slots:
+    """At most `size` holders at once, across every process.
+
+    Each holder takes a numbered slot with `cache.add` (atomic in Redis and in
+    the database cache's INSERT); a slot expires after `hold_seconds`, so a
+    killed worker cannot keep one for ever."""
+
+    def __init__(self, name, size, hold_seconds):
+        self.name, self.size, self.hold_seconds = name, size, hold_seconds
+
+    def acquire(self):
+        """The key of a free slot, or None when all are taken."""
+        for number in range(self.size):
+            key = f"slot:{self.name}:{number}"
+            if cache.add(key, 1, timeout=self.hold_seconds):
+                return key
+        return None
+
+    def release(self, key):
+        cache.delete(key)

@@ -1,0 +1,57 @@
+"""Reads from a PostgreSQL read replica (DATABASE_REPLICA_URL), writes to the
+primary.
+
+What a visitor reads may lag the primary by the replica's delay (usually
+well under a second); that is fine for a catalogue. Whatever must see its
+own writes at once stays on the primary: the back office (an editor saves
+and reloads), sessions, the shared cache (limits count there), the login
+lockout, and everything inside a transaction. `ops.middleware` marks the
+requests of the back office (see `primary_only`).
+"""
+
+from contextvars import ContextVar
+
+# Tables read on the primary only: written on nearly every request, or read
+# right after being written.
+PRIMARY_APPS = {
+    "django_cache",
+    "sessions",
+    "axes",
+    "auth",
+    "admin",
+    "editorial",
+    "simple_history",
+    "contenttypes",
+}
+pinned = ContextVar("pinned_to_primary", default=False)
+
+
+class ReplicaRouter:
+    def db_for_read(self, model, **hints):
+        if pinned.get() or model._meta.app_label in PRIMARY_APPS:
+            return "default"
+        return "replica"
+
+    def db_for_write(self, model, **hints):
+        return "default"
+
+    def allow_relation(self, obj1, obj2, **hints):
+        return True  # one database, two copies
+
+    def allow_migrate(self, db, app_label, **hints):
+        return db == "default"
+
+
+class PrimaryOnlyMiddleware:
+    """Pins the back office and every non-GET request to the primary."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        primary = request.method not in ("GET", "HEAD") or request.path.startswith("/redaktion/")
+        token = pinned.set(primary)
+        try:
+            return self.get_response(request)
+        finally:
+            pinned.reset(token)
