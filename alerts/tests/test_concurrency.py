@@ -49,8 +49,10 @@ def server(request, mailbox, tmp_path):
     )
     with open(tmp_path / "server.log", "w") as log:
         manage(env, log, "migrate", "-v0")
+        # Without DEBUG, pages name the hashed static files: they must be collected.
+        manage(env, log, "collectstatic", "--noinput", "-v0")
         process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--nostatic"],
             cwd=ROOT,
             env=env,
             stdout=log,

@@ -17,3 +17,8 @@ def assert_errors(response, status, codes):
         assert isinstance(error["message"], str) and error["message"]
     assert [error["code"] for error in body["errors"]] == codes
     return body["errors"]
+
+
+def body(response):
+    """The bytes of a response, streamed (the CSV export) or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content

@@ -13,6 +13,8 @@ from django.utils.html import escape
 from search.index import bulk_indexing
 from search.tests.contract import decide
 
+from .helpers import body
+
 pytestmark = pytest.mark.django_db
 
 QUERIES = [
@@ -38,7 +40,7 @@ def on_page(client, query):
 
 
 def in_csv(client, query):
-    text = client.get(f"/api/v1/search.csv?{query}").content.decode("utf-8")[1:]
+    text = body(client.get(f"/api/v1/search.csv?{query}")).decode("utf-8")[1:]
     rows = list(csv.reader(io.StringIO(text)))
     return [row[rows[0].index("Kennung")] for row in rows[1:]]
 
@@ -83,7 +85,7 @@ def test_unknown_amounts_come_last_and_say_so(client, catalogue):
 
 
 def test_export_has_the_card_columns(client, catalogue):
-    text = client.get("/api/v1/search.csv?status=unknown").content.decode("utf-8")[1:]
+    text = body(client.get("/api/v1/search.csv?status=unknown")).decode("utf-8")[1:]
     header, row = list(csv.reader(io.StringIO(text)))
 
     card = dict(zip(header, row, strict=True))

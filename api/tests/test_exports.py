@@ -15,7 +15,7 @@ from catalogue.models import Institution, Programme
 from catalogue.tests.factories import ProgrammeFactory
 
 from .factories import demo_like_catalogue
-from .helpers import assert_errors
+from .helpers import assert_errors, body
 
 pytestmark = pytest.mark.django_db
 QUERY = "region=03155&status=open&status=unknown"
@@ -28,10 +28,6 @@ EXPECTED = [
     "demokratie-leben",
     "kultur-vor-ort",
 ]
-
-
-def body(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def csv_rows(response, delimiter=","):
