@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from catalogue.eligibility import Criterion, Fit
 from search.check import check
 
-from .exports import DelimiterForm, _file_response
+from .exports import DelimiterForm, file_response
 from .http import api_view, error, error_response, json_response, set_last_modified
 from .listing import DEFAULT_PER_PAGE, EXPORT_CAP, PageSizeForm, _field, form_errors, last_change, pagination
-from .tables import CSV_BOM, _csv_text
+from .tables import CSV_BOM, csv_text
 
 
 def _run(request, *, per_page, everything=False):
@@ -98,6 +98,6 @@ def check_csv(request):
     out.write(CSV_BOM)
     writer = csv.writer(out, delimiter=";" if semicolon else ",", lineterminator="\r\n")
     for row in rows(result.items, request):
-        writer.writerow([_csv_text(value, semicolon) for value in row])
+        writer.writerow([csv_text(value, semicolon) for value in row])
     content = out.getvalue().encode("utf-8")
-    return _file_response(content, "text/csv; charset=utf-8", "csv", result.total > EXPORT_CAP)
+    return file_response(content, "text/csv; charset=utf-8", "csv", result.total > EXPORT_CAP)

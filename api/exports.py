@@ -109,7 +109,7 @@ class DelimiterForm(forms.Form):
     )
 
 
-def _file_response(content, content_type, extension, truncated):
+def file_response(content, content_type, extension, truncated):
     return _file_headers(HttpResponse(content, content_type=content_type), extension, truncated)
 
 
@@ -169,7 +169,7 @@ def search_xlsx(request):
     entries, truncated, failure = matching(request)
     if failure:
         return failure
-    return _file_response(to_xlsx(_items(entries, request)), XLSX_TYPE, "xlsx", truncated)
+    return file_response(to_xlsx(_items(entries, request)), XLSX_TYPE, "xlsx", truncated)
 
 
 @api_view
@@ -186,7 +186,7 @@ def search_interchange(request):
     institutions = published(Institution.objects.filter(pk__in=institution_pks)).order_by("slug")
     document = export_document(institutions, programmes)
     content = dumps(document).encode("utf-8")
-    return _file_response(content, "application/json; charset=utf-8", "json", truncated)
+    return file_response(content, "application/json; charset=utf-8", "json", truncated)
 
 
 def _items(entries, request):

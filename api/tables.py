@@ -127,7 +127,7 @@ def rows(items):
         yield [value(item, labels) for _header, value in cols]
 
 
-def _csv_text(value, decimal_comma):
+def csv_text(value, decimal_comma):
     if value is None:
         return ""
     if isinstance(value, date):
@@ -147,7 +147,7 @@ def csv_lines(items, *, semicolon=False):
     writer = csv.writer(out, delimiter=";" if semicolon else ",", lineterminator="\r\n")
     yield CSV_BOM.encode("utf-8")
     for row in rows(items):
-        writer.writerow([_csv_text(value, semicolon) for value in row])
+        writer.writerow([csv_text(value, semicolon) for value in row])
         yield out.getvalue().encode("utf-8")
         out.seek(0)
         out.truncate()

@@ -31,7 +31,7 @@ from catalogue.queries import published
 from catalogue.status import today
 
 from . import snapshot, vocabularies
-from .forms import MAX_VALUES, _amount_field, problem
+from .forms import MAX_VALUES, amount_field, problem
 
 PER_PAGE = 20
 FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
@@ -75,7 +75,7 @@ class CheckForm(forms.Form):
     integration_area = forms.MultipleChoiceField(
         label=_("Worum geht es?"), required=False, help_text=_("mehrere möglich")
     )
-    amount = _amount_field(_("Wie viel Geld brauchen Sie? (EUR)"), "amount")
+    amount = amount_field(_("Wie viel Geld brauchen Sie? (EUR)"), "amount")
     own_contribution_percent = forms.DecimalField(
         label=_("Wie viel Prozent der Kosten können Sie selbst aufbringen?"),
         help_text=_("0 bis 100"),

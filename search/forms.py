@@ -72,7 +72,7 @@ class CodesField(forms.MultipleChoiceField):
         pass
 
 
-def _amount_field(label, param):
+def amount_field(label, param):
     # Django fills its own %-placeholders into these messages afterwards;
     # ours use {braces} and are filled here, once per field.
     messages = {
@@ -122,9 +122,9 @@ class SearchForm(forms.Form):
         required=False,
         choices=OwnContribution.choices,
     )
-    amount = _amount_field(_("Benötigter Betrag (EUR)"), "amount")
-    amount_min = _amount_field(_("Fördersumme ab (EUR)"), "amount_min")
-    amount_max = _amount_field(_("Fördersumme bis (EUR)"), "amount_max")
+    amount = amount_field(_("Benötigter Betrag (EUR)"), "amount")
+    amount_min = amount_field(_("Fördersumme ab (EUR)"), "amount_min")
+    amount_max = amount_field(_("Fördersumme bis (EUR)"), "amount_max")
     deadline_from = _date_field(
         _("Frist ab"), "deadline_from", _("die nächste Frist liegt an oder nach diesem Tag (JJJJ-MM-TT)")
     )

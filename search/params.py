@@ -9,25 +9,11 @@ the user starts again on page 1. Model: `path_with_added_args` in datasette.
 
 from urllib.parse import urlencode
 
-ORDER = (
-    "q",
-    "type",
-    "status",
-    "region",
-    "integration_area",
-    "target_group",
-    "applicant_type",
-    "funding_kind",
-    "own_contribution",
-    "amount",
-    "amount_min",
-    "amount_max",
-    "deadline_from",
-    "deadline_to",
-    "exact",
-    "sort",
-    "page",
-)
+from .forms import MULTI_VALUED, SINGLE_VALUED
+
+# The order of the parameters in every link: the text, the vocabulary filters,
+# then the single values, as the search form declares them.
+ORDER = ("q", *MULTI_VALUED, *(name for name in SINGLE_VALUED if name != "q"))
 
 
 class QueryState:
