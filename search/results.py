@@ -92,6 +92,11 @@ class Hit:
         return str(self.object)
 
     @cached_property
+    def url(self):
+        """The entry's page (a card links it twice)."""
+        return self.object.get_absolute_url()
+
+    @cached_property
     def title_html(self):
         """The title with the matched words marked."""
         return highlight(self.title, self.text_query)
