@@ -1,7 +1,9 @@
 """What the public pages show, as querysets with a fixed number of queries.
 
 Every function reads published entries only; status and next deadline come
-from `catalogue.queries.with_status`, so counting and sorting happen in SQL.
+from `catalogue.queries.with_status`, so sorting happens in SQL. The start
+page counts and picks from the search's in-memory index instead
+(`search.overview`): its cost must not grow with the catalogue.
 """
 
 from django.db.models import Count, F, Prefetch, Q
