@@ -20,6 +20,7 @@ from ..exporting import EXPORT_ACTIONS
 from ..locking import EntryForm
 from .filters import InstitutionFilter, ProblemFilter, StatusFilter
 from .history_admin import HistoryAdmin
+from .revisions_admin import RevisionAdmin
 from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
@@ -34,9 +35,9 @@ CONTACT_FIELDSET = (
 )
 
 
-class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
-    """What institutions and programmes share: roles, workflow, history,
-    version check, export."""
+class EntryAdmin(RevisionAdmin, WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
+    """What institutions and programmes share: revisions, roles, workflow,
+    history, version check, export."""
 
     form = EntryForm
     formfield_overrides = CHECKBOXES
