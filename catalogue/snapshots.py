@@ -63,10 +63,11 @@ def take(entry):
         },
     }
     if is_programme(model):
-        snapshot["deadlines"] = [
-            {"date": _dump(d.date), "yearly": d.yearly}
-            for d in entry.deadlines.order_by("date", "yearly", "pk")
-        ]
+        # Sorted here, not in SQL: databases disagree on where NULL dates go.
+        rows = [{"date": _dump(d.date), "yearly": d.yearly} for d in entry.deadlines.all()]
+        snapshot["deadlines"] = sorted(
+            rows, key=lambda row: (row["date"] is None, row["date"] or "", row["yearly"])
+        )
         snapshot["institutions"] = [
             {"institution": link.institution_id, "role": link.role, "position": link.position}
             for link in entry.institution_links.order_by("position", "pk")

@@ -24,7 +24,11 @@ from .revisions_admin import RevisionAdmin
 from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
-CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+CHECKBOXES = {
+    models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    # An address typed without a scheme is taken as https (Django 6's default).
+    models.URLField: {"assume_scheme": "https"},
+}
 EDITORIAL_FIELDSET = (
     gettext_lazy("Redaktion"),
     {"fields": ("state", "publish_at", "archive_at", "last_checked", "created_at", "updated_at")},
