@@ -20,6 +20,8 @@ from decimal import Decimal
 
 from django.db import models
 
+from .services import bulk_writes
+
 # Workflow and bookkeeping, never part of a revision.
 WORKFLOW_FIELDS = frozenset(
     {"id", "state", "publish_at", "archive_at", "last_checked", "created_at", "updated_at", "version"}
@@ -78,7 +80,13 @@ def take(entry):
 def apply(entry, snapshot):
     """Write a snapshot onto `entry` and its relations (inside the caller's
     transaction). Vocabulary codes and institutions that no longer exist are
-    skipped. One save per row, so the search index follows (its signals)."""
+    skipped. One save per row, so the search index follows (its signals),
+    once for the whole entry (`bulk_writes`)."""
+    with bulk_writes():
+        return _apply(entry, snapshot)
+
+
+def _apply(entry, snapshot):
     model = type(entry)
     fields = {f.attname: f for f in content_fields(model)}
     for attname, raw in snapshot.get("fields", {}).items():
