@@ -97,6 +97,14 @@ class RevisionAdmin:
         if is_restricted(request.user):
             revisions.submitted(revision)
 
+    def delete_model(self, request, obj):
+        obj._history_user = request.user  # named in the Papierkorb
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
     def response_change(self, request, obj):
         revision = getattr(request, "_pending_revision", None)
         if revision is None:

@@ -350,7 +350,7 @@ def test_restore_of_published_entry_waits_beside_the_public_version(
     assert programme_a.title == "Programm der Stiftung A"
 
 
-def test_deleted_programme_waits_in_papierkorb_and_comes_back_whole(editor_client, institution_a):
+def test_deleted_programme_waits_in_papierkorb_and_comes_back_whole(editor, editor_client, institution_a):
     programme = programme_with_everything(institution_a)
     before = snapshots.take(programme)
     editor_client.post(admin_url(programme, "delete"), {"post": "yes"})
@@ -358,6 +358,7 @@ def test_deleted_programme_waits_in_papierkorb_and_comes_back_whole(editor_clien
 
     listing = parse(editor_client.get(reverse("admin:editorial_deletedentry_changelist")))
     assert "Mit allem" in listing.select_one("#result_list").get_text()
+    assert "redakteurin" in listing.select_one("#result_list").get_text()
     trashed = DeletedEntry.objects.get(object_id=programme.pk, kind="programme", state=Revision.State.DELETED)
     editor_client.post(
         reverse("admin:editorial_deletedentry_changelist"),
