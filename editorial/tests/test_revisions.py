@@ -68,6 +68,15 @@ def test_funder_edit_of_institution_keeps_it_public(funder_a_client, client, ins
     assert newest(institution_a).state == Revision.State.REVIEW
 
 
+def test_institution_revision_published_by_redaktion(funder_a_client, editor_client, client, institution_a):
+    save_via_form(funder_a_client, institution_a, name="Stiftung A (neuer Name)")
+
+    step(editor_client, institution_a, newest(institution_a), "publish")
+
+    status, text = public_text(client, institution_a)
+    assert (status, "Stiftung A (neuer Name)" in text) == (200, True)
+
+
 def test_approving_body_cannot_take_another_funders_programme_offline(
     funder_a_client, client, programme_b, institution_a
 ):
