@@ -28,7 +28,9 @@ from ops.limits import over_limit
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 JSON_TYPE = "application/json"
 # Headers a browser script on another origin may read.
-EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, Content-Disposition"
+EXPOSED_HEADERS = (
+    "ETag, Last-Modified, Retry-After, Content-Disposition, X-Export-Truncated, X-Search-Warnings"
+)
 ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 CACHE_SECONDS = 60
 
@@ -165,6 +167,13 @@ def _answer(request, view, args, kwargs):
     wait = rate_limit_wait(request)
     if wait:
         return too_many_requests(wait)
+    # Imported here: the validation reads the OpenAPI description, which
+    # reads the views' forms, which use this module.
+    from .validation import query_errors
+
+    refused = query_errors(request)
+    if refused:
+        return error_response(refused, status=400)
     return _conditional(request, view(request, *args, **kwargs))
 
 

@@ -52,6 +52,11 @@ def description():
                 'Fehler haben immer die Form {"errors": [{"field", "message", "code"}]}: 400 '
                 "bei ungültigen Parametern, 404 bei unbekannter Kennung, 405, 429."
             ),
+            _(
+                "Was eine Suche nicht aufhält (entfernte Steuerzeichen, vertauschte Betrags- oder "
+                'Fristgrenzen), steht als Hinweis in derselben Form unter "warnings" neben den Daten; '
+                "Dateien und Feeds nennen die Codes im Kopf X-Search-Warnings."
+            ),
         ]
     )
 
@@ -85,6 +90,13 @@ def shared_headers():
             "required": True,
             "schema": {"type": "string"},
             "description": _("Dateiname"),
+        },
+        "X-Search-Warnings": {
+            "schema": {"type": "string"},
+            "description": _(
+                "Codes der Hinweise zur Suche, durch Kommas getrennt (z. B. control_characters); "
+                "die Datei enthält trotzdem alle Treffer"
+            ),
         },
         "X-Export-Truncated": {
             "required": True,
