@@ -75,7 +75,10 @@ def shared_responses():
         "NotFound": _error(_("Unbekannte oder nicht veröffentlichte Kennung")),
         "TooManyRequests": {
             **_error(_("Zu viele Anfragen")),
-            "headers": {"Retry-After": {"$ref": "#/components/headers/Retry-After"}},
+            "headers": {
+                name: {"$ref": f"#/components/headers/{name}"}
+                for name in ("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
+            },
         },
     }
 
@@ -90,6 +93,14 @@ def shared_headers():
             "required": True,
             "schema": {"type": "string"},
             "description": _("Dateiname"),
+        },
+        **{
+            name: {"schema": {"type": "string", "pattern": "^[0-9]+$"}, "description": text}
+            for name, text in (
+                ("X-RateLimit-Limit", _("Anfragen je Minute und IP-Adresse (fehlt ohne Begrenzung)")),
+                ("X-RateLimit-Remaining", _("davon in dieser Minute noch übrig")),
+                ("X-RateLimit-Reset", _("Sekunden bis zur nächsten Minute")),
+            )
         },
         "X-Search-Warnings": {
             "schema": {"type": "string"},

@@ -17,7 +17,14 @@ from .openapi_schemas import closed, ref
 JSON = "application/json"
 FILE = {"type": "string", "format": "binary"}
 TEXT = {"type": "string"}
-HEADER_REFS = ("ETag", "Last-Modified", "Access-Control-Allow-Origin")
+HEADER_REFS = (
+    "ETag",
+    "Last-Modified",
+    "Access-Control-Allow-Origin",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+)
 
 
 def tags():
