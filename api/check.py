@@ -12,7 +12,7 @@ from catalogue.eligibility import Criterion, Fit
 from search.check import check
 
 from .exports import DelimiterForm, file_response
-from .http import api_view, error_response, json_response, set_last_modified
+from .http import LANGUAGE_PARAMETER, api_view, error_response, json_response, set_last_modified
 from .listing import (
     DEFAULT_PER_PAGE,
     EXPORT_CAP,
@@ -29,7 +29,7 @@ from .tables import CSV_BOM, csv_text
 def _run(request, *, per_page, everything=False):
     """(CheckResult, warnings, None), or (None, [], 400 response) for invalid answers."""
     params = request.GET.copy()
-    for name in (*PageSizeForm.base_fields, *DelimiterForm.base_fields):
+    for name in (*PageSizeForm.base_fields, *DelimiterForm.base_fields, LANGUAGE_PARAMETER):
         params.pop(name, None)
     if everything:
         params.pop("page", None)

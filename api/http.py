@@ -34,6 +34,8 @@ EXPOSED_HEADERS = (
 )
 ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 CACHE_SECONDS = 60
+# The query parameter that chooses the answer's language over Accept-Language.
+LANGUAGE_PARAMETER = "lang"
 
 
 def json_response(payload, status=200):
@@ -188,6 +190,11 @@ def _answer(request, view, args, kwargs):
     return _add_rate_limit(_conditional(request, view(request, *args, **kwargs)), usage)
 
 
+def _chosen_language(request):
+    chosen = request.GET.get(LANGUAGE_PARAMETER, "")
+    return chosen if chosen in dict(settings.LANGUAGES) else None
+
+
 def api_view(view):
     """Read-only, CORS-enabled, rate-limited, conditional, in the language of
     Accept-Language. CSRF does not apply: nothing here changes state, and a
@@ -196,8 +203,9 @@ def api_view(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         # The site takes its language from the URL prefix, and /api/ has
-        # none (German); API clients say theirs in Accept-Language.
-        language = translation.get_language_from_request(request)
+        # none (German); API clients say theirs in Accept-Language, a page
+        # links its exports with `lang` (an unknown one is refused as 400).
+        language = _chosen_language(request) or translation.get_language_from_request(request)
         with translation.override(language):
             response = _add_cors(_answer(request, view, args, kwargs))
         response.headers["Content-Language"] = language

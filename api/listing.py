@@ -16,7 +16,15 @@ from catalogue.queries import published
 from search.core import search
 from search.forms import NOTICES
 
-from .http import api_view, catalogue_last_modified, error, error_response, json_response, set_last_modified
+from .http import (
+    LANGUAGE_PARAMETER,
+    api_view,
+    catalogue_last_modified,
+    error,
+    error_response,
+    json_response,
+    set_last_modified,
+)
 from .serializers import INSTITUTION, INSTITUTION_LOOKUPS, PROGRAMME, PROGRAMME_LOOKUPS, item
 
 DEFAULT_PER_PAGE = 20
@@ -57,7 +65,7 @@ def search_params(request, **overrides):
     """The request's query as the search core reads it, without the API's
     own parameters, with `overrides` (e.g. type=programme) applied."""
     params = request.GET.copy()
-    for name in (*PageSizeForm.base_fields, "delimiter"):
+    for name in (*PageSizeForm.base_fields, "delimiter", LANGUAGE_PARAMETER):
         params.pop(name, None)
     for name, value in overrides.items():
         params.setlist(name, [value])

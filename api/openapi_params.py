@@ -16,6 +16,7 @@ from search.check import FIRST_START, LAST_START, CheckForm
 from search.forms import MAX_QUERY_LENGTH, CodesField, SearchForm
 
 from .exports import DelimiterForm
+from .http import LANGUAGE_PARAMETER
 from .listing import PageSizeForm
 from .openapi_schemas import ID
 
@@ -122,6 +123,20 @@ def check_parameters(options=None):
         if parameter["name"] == "start":
             parameter["schema"]["anyOf"][0]["pattern"] = f"^{first // 100}[0-9]{{2}}-"
     return parameters
+
+
+def language_parameter():
+    """`lang`: the language of the answer. A page links its exports and feeds
+    with its own language, so a table's headers read like the page."""
+    return {
+        "name": LANGUAGE_PARAMETER,
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string", "enum": [*[code for code, _name in settings.LANGUAGES], ""]},
+        "description": _(
+            "Sprache der Antwort: Bezeichnungen, Spaltenköpfe, Meldungen; ohne Angabe gilt Accept-Language"
+        ),
+    }
 
 
 def page_size_parameters():

@@ -11,6 +11,7 @@ from search import vocabularies as search_vocabularies
 
 from . import openapi_params as params
 from .exports import XLSX_TYPE
+from .http import LANGUAGE_PARAMETER
 from .listing import EXPORT_CAP
 from .openapi_schemas import closed, ref
 
@@ -47,6 +48,7 @@ def ok(media_type, schema, text, *, export=False, searched=False):
 
 
 def operation(operation_id, summary, success, *, tag, parameters=(), text="", not_found=False):
+    parameters = [*parameters, params.language_parameter()]
     responses = {"200": success, "304": {"$ref": "#/components/responses/NotModified"}}
     if any(p["in"] == "query" for p in parameters):
         responses["400"] = {"$ref": "#/components/responses/BadRequest"}
@@ -283,9 +285,9 @@ def paths(*, examples=True, search=None, check=None):
 
 
 def openapi_path(route):
-    """The document's path of a URL route: "v1/programmes/<slug:slug>" →
-    "/programmes/{id}"."""
-    return "/" + re.sub(r"<slug:slug>", "{id}", route.removeprefix("v1/"))
+    """The document's path of a URL route: "api/v1/programmes/<slug:slug>"
+    → "/programmes/{id}"."""
+    return "/" + re.sub(r"<slug:slug>", "{id}", re.sub(r"^(?:api/)?v1/", "", route))
 
 
 def _queries(operations):
@@ -298,8 +300,10 @@ def _queries(operations):
 def query_parameters(path):
     """The query parameters the document declares for `path`: the one
     description every request is validated against (`api.validation`).
-    Operations without any are known without reading the vocabularies."""
+    Operations with no more than `lang` are known without reading the
+    vocabularies."""
     placeholder = [{"name": "", "in": "query", "schema": {}}]
-    if not _queries(paths(examples=False, search=placeholder, check=placeholder)).get(path):
-        return []
+    declared = _queries(paths(examples=False, search=placeholder, check=placeholder)).get(path, [])
+    if all(p["name"] == LANGUAGE_PARAMETER for p in declared):
+        return declared
     return _queries(paths(examples=False)).get(path, [])

@@ -88,7 +88,8 @@ def _refused(path, name, value, code):
         try:
             field.clean(value)
         except ValidationError as refusal:
-            return error(name, refusal.messages[0], refusal.code or code)
+            first = refusal.error_list[0]
+            return error(name, first.messages[0], first.code or code)
     return error(name, _message(code) % {"param": name}, code)
 
 

@@ -152,6 +152,8 @@ def test_institutions_lists_only_institutions(client):
         ("per_page=0", "per_page", "min_value"),
         ("per_page=101", "per_page", "max_value"),
         ("amount_max=5.123", "amount_max", "max_decimal_places"),
+        ("amount_max=1e5", "amount_max", "invalid"),  # the form would take it; the document does not
+        ("amount_max=1234567890123", "amount_max", "max_whole_digits"),
         ("deadline_to=31.12.2027", "deadline_to", "invalid"),
         ("exact=ja", "exact", "invalid_choice"),
     ],

@@ -116,3 +116,27 @@ def form_multiple(form):
             many = field.name == "select" and field.has_attr("multiple") or field.get("type") == "checkbox"
             names[field["name"]] = names.get(field["name"], False) or many
     return {name for name, many in names.items() if many}
+
+
+def test_lang_chooses_the_language_of_headers_and_messages(client):
+    demo_like_catalogue()
+
+    english = body(client.get("/api/v1/search.csv?lang=en", HTTP_ACCEPT_LANGUAGE="de"))
+    german = body(client.get("/api/v1/search.csv", HTTP_ACCEPT_LANGUAGE="de"))
+
+    assert english.decode("utf-8-sig").startswith("Type,Identifier,")
+    assert german.decode("utf-8-sig").startswith("Typ,Kennung,")
+    answer = client.get("/api/v1/regions?lang=uk")
+    assert answer["Content-Language"] == "uk"
+    assert_errors(client.get("/api/v1/regions?lang=xx"), 400, ["invalid_choice"])
+
+
+def test_the_search_page_links_its_exports_in_its_own_language(client):
+    demo_like_catalogue()
+    page = BeautifulSoup(client.get("/en/suche/?q=sprache").content, "html.parser")
+
+    links = [a["href"] for a in page.select(".downloads a")]
+
+    assert links and all("lang=en" in link for link in links)
+    csv_link = next(link for link in links if link.startswith("/api/v1/search.csv"))
+    assert body(client.get(csv_link)).decode("utf-8-sig").startswith("Type,")
