@@ -95,6 +95,7 @@ def test_search_parameter_names_are_the_search_pages(document):
         "sort",
         "page",
         "per_page",
+        "lang",
     ]
 
 
