@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run serve test test-sqlite test-postgres lint format messages catalogues demo bench clean
+.PHONY: help setup run serve test test-sqlite test-postgres test-api-contract lint format messages catalogues demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -60,11 +60,15 @@ test-sqlite: setup ## The whole suite on SQLite, browser tests included
 test-postgres: setup ## The whole suite on a throw-away PostgreSQL cluster
 	scripts/with-postgres.sh $(VENV)/bin/pytest -m "not browser"
 
-test: setup ## Everything: system packages, lint, suite on SQLite and PostgreSQL
+test-api-contract: setup ## schemathesis --checks all over every API operation on a live server
+	scripts/schemathesis.sh
+
+test: setup ## Everything: system packages, lint, suite on SQLite and PostgreSQL, API contract
 	scripts/install-system-deps.sh
 	$(MAKE) lint
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+	$(MAKE) test-api-contract
 
 bench: setup ## Search benchmarks (see bench/README.md)
 	scripts/install-system-deps.sh

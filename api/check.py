@@ -12,23 +12,32 @@ from catalogue.eligibility import Criterion, Fit
 from search.check import check
 
 from .exports import DelimiterForm, file_response
-from .http import api_view, error, error_response, json_response, set_last_modified
-from .listing import DEFAULT_PER_PAGE, EXPORT_CAP, PageSizeForm, _field, form_errors, last_change, pagination
+from .http import LANGUAGE_PARAMETER, api_view, error_response, json_response, set_last_modified
+from .listing import (
+    DEFAULT_PER_PAGE,
+    EXPORT_CAP,
+    PageSizeForm,
+    form_errors,
+    last_change,
+    pagination,
+    split_problems,
+    with_warnings,
+)
 from .tables import CSV_BOM, csv_text
 
 
 def _run(request, *, per_page, everything=False):
-    """(CheckResult, None), or (None, 400 response) for invalid answers."""
+    """(CheckResult, warnings, None), or (None, [], 400 response) for invalid answers."""
     params = request.GET.copy()
-    for name in (*PageSizeForm.base_fields, *DelimiterForm.base_fields):
+    for name in (*PageSizeForm.base_fields, *DelimiterForm.base_fields, LANGUAGE_PARAMETER):
         params.pop(name, None)
     if everything:
         params.pop("page", None)
     result = check(params, per_page=per_page, answers_required=True)
-    if result.errors:
-        errors = [error(_field(e["field"]), e["message"], e["code"]) for e in result.errors]
-        return None, error_response(errors, status=400)
-    return result, None
+    errors, warnings = split_problems(result.errors)
+    if errors:
+        return None, [], error_response(errors, status=400)
+    return result, warnings, None
 
 
 def check_item(assessment):
@@ -50,12 +59,13 @@ def check_view(request):
     if not size.is_valid():
         return error_response(form_errors(size), status=400)
     per_page = size.cleaned_data["per_page"] or DEFAULT_PER_PAGE
-    result, failure = _run(request, per_page=per_page)
+    result, warnings, failure = _run(request, per_page=per_page)
     if failure:
         return failure
     payload = {
         "data": [check_item(a) for a in result.items],
         "pagination": pagination(request, result, per_page),
+        "warnings": warnings,
     }
     return set_last_modified(json_response(payload), last_change())
 
@@ -90,7 +100,7 @@ def check_csv(request):
     delimiter = DelimiterForm(request.GET)
     if not delimiter.is_valid():
         return error_response(form_errors(delimiter), status=400)
-    result, failure = _run(request, per_page=EXPORT_CAP, everything=True)
+    result, warnings, failure = _run(request, per_page=EXPORT_CAP, everything=True)
     if failure:
         return failure
     semicolon = delimiter.cleaned_data["delimiter"] == "semicolon"
@@ -100,4 +110,5 @@ def check_csv(request):
     for row in rows(result.items, request):
         writer.writerow([csv_text(value, semicolon) for value in row])
     content = out.getvalue().encode("utf-8")
-    return file_response(content, "text/csv; charset=utf-8", "csv", result.total > EXPORT_CAP)
+    response = file_response(content, "text/csv; charset=utf-8", "csv", result.total > EXPORT_CAP)
+    return with_warnings(response, warnings)

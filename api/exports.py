@@ -28,7 +28,7 @@ from ops.limits import Slots
 from search import snapshot
 
 from .http import api_view, error, error_response, set_last_modified, unchanged_copy
-from .listing import form_errors, hydrate, last_change, matching
+from .listing import form_errors, hydrate, last_change, matching, with_warnings
 from .serializers import item
 from .tables import csv_lines, to_xlsx
 
@@ -138,7 +138,7 @@ def search_csv(request):
     delimiter = DelimiterForm(request.GET)
     if not delimiter.is_valid():
         return error_response(form_errors(delimiter), status=400)
-    entries, truncated, failure = matching(request, hydrated=False)
+    entries, truncated, warnings, failure = matching(request, hydrated=False)
     if failure:
         return failure
     semicolon = delimiter.cleaned_data["delimiter"] == "semicolon"
@@ -147,7 +147,7 @@ def search_csv(request):
     )
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response.headers["ETag"] = state_etag(request)
-    return _file_headers(response, "csv", truncated)
+    return with_warnings(_file_headers(response, "csv", truncated), warnings)
 
 
 def _streamed_items(entries, request):
@@ -166,10 +166,11 @@ def _in_language(language, chunks):
 @api_view
 @one_of_few
 def search_xlsx(request):
-    entries, truncated, failure = matching(request)
+    entries, truncated, warnings, failure = matching(request)
     if failure:
         return failure
-    return file_response(to_xlsx(_items(entries, request)), XLSX_TYPE, "xlsx", truncated)
+    response = file_response(to_xlsx(_items(entries, request)), XLSX_TYPE, "xlsx", truncated)
+    return with_warnings(response, warnings)
 
 
 @api_view
@@ -177,7 +178,7 @@ def search_xlsx(request):
 def search_interchange(request):
     """Matches plus the published funders they link to, so the file imports
     on an atlas that does not know those funders yet."""
-    entries, truncated, failure = matching(request)
+    entries, truncated, warnings, failure = matching(request)
     if failure:
         return failure
     programmes = [e for e in entries if isinstance(e, Programme)]
@@ -186,7 +187,8 @@ def search_interchange(request):
     institutions = published(Institution.objects.filter(pk__in=institution_pks)).order_by("slug")
     document = export_document(institutions, programmes)
     content = dumps(document).encode("utf-8")
-    return file_response(content, "application/json; charset=utf-8", "json", truncated)
+    response = file_response(content, "application/json; charset=utf-8", "json", truncated)
+    return with_warnings(response, warnings)
 
 
 def _items(entries, request):

@@ -10,7 +10,7 @@ from catalogue.queries import published
 from .atom import FEED_LENGTH, feed_response
 from .http import api_view, catalogue_last_modified, not_found, set_last_modified
 from .ical import calendar_response
-from .listing import matching_programmes
+from .listing import matching_programmes, with_warnings
 
 
 @api_view
@@ -25,22 +25,24 @@ def programme_deadlines(request, slug):
 
 @api_view
 def deadlines(request):
-    programmes, failure = matching_programmes(request)
+    programmes, warnings, failure = matching_programmes(request)
     if failure:
         return failure
     prefetch_related_objects(programmes, "deadlines")
     name = _("Fristen im Förderatlas")
     response = calendar_response(programmes, request, name=name, filename="fristen.ics")
-    return set_last_modified(response, catalogue_last_modified(*[p.updated_at for p in programmes]))
+    moment = catalogue_last_modified(*[p.updated_at for p in programmes])
+    return with_warnings(set_last_modified(response, moment), warnings)
 
 
 @api_view
 def programmes_atom(request):
-    programmes, failure = matching_programmes(request)
+    programmes, warnings, failure = matching_programmes(request)
     if failure:
         return failure
     newest = sorted(programmes, key=lambda p: (p.updated_at, p.slug), reverse=True)[:FEED_LENGTH]
     prefetch_related_objects(newest, "deadlines")
     title = _("Förderatlas: neue und geänderte Förderprogramme")
     response = feed_response(newest, request, title=title, feed_url=request.build_absolute_uri())
-    return set_last_modified(response, catalogue_last_modified(*[p.updated_at for p in newest[:1]]))
+    moment = catalogue_last_modified(*[p.updated_at for p in newest[:1]])
+    return with_warnings(set_last_modified(response, moment), warnings)

@@ -23,14 +23,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from catalogue.status import today
-from ops.limits import over_limit
+from ops.limits import count_request
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 JSON_TYPE = "application/json"
 # Headers a browser script on another origin may read.
-EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, Content-Disposition"
+EXPOSED_HEADERS = (
+    "ETag, Last-Modified, Retry-After, Content-Disposition, X-Export-Truncated, X-Search-Warnings, "
+    "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
+)
 ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 CACHE_SECONDS = 60
+# The query parameter that chooses the answer's language over Accept-Language.
+LANGUAGE_PARAMETER = "lang"
 
 
 def json_response(payload, status=200):
@@ -116,14 +121,24 @@ def unchanged_copy(request, etag, moment):
     return _not_modified_response(headers)
 
 
-def rate_limit_wait(request):
-    """Seconds until the client may ask again, or 0 when within the limit.
+def rate_limit_usage(request):
+    """This request counted against the client's limit (`ops.limits.Usage`).
 
     Counted per client address (REMOTE_ADDR; behind a trusted proxy the
     visitor's, see ops.middleware) in the shared cache, so the limit holds
     across workers and servers.
     """
-    return over_limit("api", request.META.get("REMOTE_ADDR", ""), settings.ATLAS_API_RATE_LIMIT)
+    return count_request("api", request.META.get("REMOTE_ADDR", ""), settings.ATLAS_API_RATE_LIMIT)
+
+
+def _add_rate_limit(response, usage):
+    """The limit, what is left of it and when it starts anew, on every answer."""
+    limit = settings.ATLAS_API_RATE_LIMIT
+    if limit:
+        response.headers["X-RateLimit-Limit"] = str(limit)
+        response.headers["X-RateLimit-Remaining"] = str(usage.remaining)
+        response.headers["X-RateLimit-Reset"] = str(usage.reset)
+    return response
 
 
 def too_many_requests(wait):
@@ -162,10 +177,22 @@ def _answer(request, view, args, kwargs):
         return _preflight()
     if request.method not in SAFE_METHODS:
         return method_not_allowed(request.method)
-    wait = rate_limit_wait(request)
-    if wait:
-        return too_many_requests(wait)
-    return _conditional(request, view(request, *args, **kwargs))
+    usage = rate_limit_usage(request)
+    if usage.wait:
+        return _add_rate_limit(too_many_requests(usage.wait), usage)
+    # Imported here: the validation reads the OpenAPI description, which
+    # reads the views' forms, which use this module.
+    from .validation import query_errors
+
+    refused = query_errors(request)
+    if refused:
+        return _add_rate_limit(error_response(refused, status=400), usage)
+    return _add_rate_limit(_conditional(request, view(request, *args, **kwargs)), usage)
+
+
+def _chosen_language(request):
+    chosen = request.GET.get(LANGUAGE_PARAMETER, "")
+    return chosen if chosen in dict(settings.LANGUAGES) else None
 
 
 def api_view(view):
@@ -176,8 +203,9 @@ def api_view(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         # The site takes its language from the URL prefix, and /api/ has
-        # none (German); API clients say theirs in Accept-Language.
-        language = translation.get_language_from_request(request)
+        # none (German); API clients say theirs in Accept-Language, a page
+        # links its exports with `lang` (an unknown one is refused as 400).
+        language = _chosen_language(request) or translation.get_language_from_request(request)
         with translation.override(language):
             response = _add_cors(_answer(request, view, args, kwargs))
         response.headers["Content-Language"] = language

@@ -14,14 +14,25 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.models import Institution, Programme
 from catalogue.queries import published
 from search.core import search
+from search.forms import NOTICES
 
-from .http import api_view, catalogue_last_modified, error, error_response, json_response, set_last_modified
+from .http import (
+    LANGUAGE_PARAMETER,
+    api_view,
+    catalogue_last_modified,
+    error,
+    error_response,
+    json_response,
+    set_last_modified,
+)
 from .serializers import INSTITUTION, INSTITUTION_LOOKUPS, PROGRAMME, PROGRAMME_LOOKUPS, item
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 # Exports and feeds hold every match up to this many (documented in the API).
 EXPORT_CAP = 10_000
+# Files and feeds name the codes of their warnings here (JSON has "warnings").
+WARNINGS_HEADER = "X-Search-Warnings"
 
 
 class PageSizeForm(forms.Form):
@@ -54,20 +65,35 @@ def search_params(request, **overrides):
     """The request's query as the search core reads it, without the API's
     own parameters, with `overrides` (e.g. type=programme) applied."""
     params = request.GET.copy()
-    for name in (*PageSizeForm.base_fields, "delimiter"):
+    for name in (*PageSizeForm.base_fields, "delimiter", LANGUAGE_PARAMETER):
         params.pop(name, None)
     for name, value in overrides.items():
         params.setlist(name, [value])
     return params
 
 
+def split_problems(problems):
+    """(errors, warnings) in the API's shape: a notice (`search.forms.NOTICES`)
+    is returned beside the data, any other problem refuses the request."""
+    shaped = [(e["code"], error(_field(e["field"]), e["message"], e["code"])) for e in problems]
+    errors = [e for code, e in shaped if code not in NOTICES]
+    return errors, [e for code, e in shaped if code in NOTICES]
+
+
+def with_warnings(response, warnings):
+    """A file or feed has no room for warnings: their codes go in a header."""
+    if warnings:
+        response.headers[WARNINGS_HEADER] = ", ".join(dict.fromkeys(w["code"] for w in warnings))
+    return response
+
+
 def run_search(request, *, per_page, **overrides):
-    """(SearchResult, None), or (None, 400 response) for invalid parameters."""
+    """(SearchResult, warnings, None), or (None, [], 400 response) for invalid parameters."""
     result = search(search_params(request, **overrides), per_page=per_page)
-    if result.errors:
-        errors = [error(_field(e["field"]), e["message"], e["code"]) for e in result.errors]
-        return None, error_response(errors, status=400)
-    return result, None
+    errors, warnings = split_problems(result.errors)
+    if errors:
+        return None, [], error_response(errors, status=400)
+    return result, warnings, None
 
 
 def hydrate(objects):
@@ -138,7 +164,7 @@ def list_response(request, **overrides):
     if not size.is_valid():
         return error_response(form_errors(size), status=400)
     per_page = size.cleaned_data["per_page"] or DEFAULT_PER_PAGE
-    result, failure = run_search(request, per_page=per_page, **overrides)
+    result, warnings, failure = run_search(request, per_page=per_page, **overrides)
     if failure:
         return failure
     entries = hydrate([hit.object for hit in result.hits])
@@ -146,28 +172,30 @@ def list_response(request, **overrides):
         "data": [item(entry, request) for entry in entries],
         "facets": facets(result, request, forced_type="type" in overrides),
         "pagination": pagination(request, result, per_page),
+        "warnings": warnings,
     }
     return set_last_modified(json_response(payload), last_change())
 
 
 def matching(request, *, hydrated=True, **overrides):
     """Every match of the request's search (up to EXPORT_CAP), hydrated
-    unless the caller does it in chunks: (entries, truncated, None) or
-    (None, False, 400 response)."""
-    result, failure = run_search(request, per_page=EXPORT_CAP, page="1", **overrides)
+    unless the caller does it in chunks: (entries, truncated, warnings, None)
+    or (None, False, [], 400 response)."""
+    result, warnings, failure = run_search(request, per_page=EXPORT_CAP, page="1", **overrides)
     if failure:
-        return None, False, failure
+        return None, False, [], failure
     entries = [hit.object for hit in result.hits]
-    return hydrate(entries) if hydrated else entries, result.total > EXPORT_CAP, None
+    return hydrate(entries) if hydrated else entries, result.total > EXPORT_CAP, warnings, None
 
 
 def matching_programmes(request):
     """Every matching programme (up to EXPORT_CAP) as the search returned it,
-    without the API's prefetches: feeds read only a few fields."""
-    result, failure = run_search(request, per_page=EXPORT_CAP, page="1", type=PROGRAMME)
+    without the API's prefetches: feeds read only a few fields:
+    (programmes, warnings, None) or (None, [], 400 response)."""
+    result, warnings, failure = run_search(request, per_page=EXPORT_CAP, page="1", type=PROGRAMME)
     if failure:
-        return None, failure
-    return [hit.object for hit in result.hits], None
+        return None, [], failure
+    return [hit.object for hit in result.hits], warnings, None
 
 
 @api_view

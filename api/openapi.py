@@ -52,6 +52,11 @@ def description():
                 'Fehler haben immer die Form {"errors": [{"field", "message", "code"}]}: 400 '
                 "bei ungültigen Parametern, 404 bei unbekannter Kennung, 405, 429."
             ),
+            _(
+                "Was eine Suche nicht aufhält (entfernte Steuerzeichen, vertauschte Betrags- oder "
+                'Fristgrenzen), steht als Hinweis in derselben Form unter "warnings" neben den Daten; '
+                "Dateien und Feeds nennen die Codes im Kopf X-Search-Warnings."
+            ),
         ]
     )
 
@@ -70,7 +75,10 @@ def shared_responses():
         "NotFound": _error(_("Unbekannte oder nicht veröffentlichte Kennung")),
         "TooManyRequests": {
             **_error(_("Zu viele Anfragen")),
-            "headers": {"Retry-After": {"$ref": "#/components/headers/Retry-After"}},
+            "headers": {
+                name: {"$ref": f"#/components/headers/{name}"}
+                for name in ("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
+            },
         },
     }
 
@@ -85,6 +93,21 @@ def shared_headers():
             "required": True,
             "schema": {"type": "string"},
             "description": _("Dateiname"),
+        },
+        **{
+            name: {"schema": {"type": "string", "pattern": "^[0-9]+$"}, "description": text}
+            for name, text in (
+                ("X-RateLimit-Limit", _("Anfragen je Minute und IP-Adresse (fehlt ohne Begrenzung)")),
+                ("X-RateLimit-Remaining", _("davon in dieser Minute noch übrig")),
+                ("X-RateLimit-Reset", _("Sekunden bis zur nächsten Minute")),
+            )
+        },
+        "X-Search-Warnings": {
+            "schema": {"type": "string"},
+            "description": _(
+                "Codes der Hinweise zur Suche, durch Kommas getrennt (z. B. control_characters); "
+                "die Datei enthält trotzdem alle Treffer"
+            ),
         },
         "X-Export-Truncated": {
             "required": True,

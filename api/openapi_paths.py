@@ -2,18 +2,30 @@
 `api.urls`, each with every status it can answer (200, 304, 400, 404, 429).
 A test holds this list and the URL configuration to the same set."""
 
+import re
+
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from search import vocabularies as search_vocabularies
+
 from . import openapi_params as params
 from .exports import XLSX_TYPE
+from .http import LANGUAGE_PARAMETER
 from .listing import EXPORT_CAP
 from .openapi_schemas import closed, ref
 
 JSON = "application/json"
 FILE = {"type": "string", "format": "binary"}
 TEXT = {"type": "string"}
-HEADER_REFS = ("ETag", "Last-Modified", "Access-Control-Allow-Origin")
+HEADER_REFS = (
+    "ETag",
+    "Last-Modified",
+    "Access-Control-Allow-Origin",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+)
 
 
 def tags():
@@ -27,13 +39,16 @@ def tags():
     ]
 
 
-def ok(media_type, schema, text, *, export=False):
+def ok(media_type, schema, text, *, export=False, searched=False):
     names = (*HEADER_REFS, "Content-Disposition", "X-Export-Truncated") if export else HEADER_REFS
+    if searched:
+        names = (*names, "X-Search-Warnings")
     headers = {name: {"$ref": f"#/components/headers/{name}"} for name in names}
     return {"description": text, "headers": headers, "content": {media_type: {"schema": schema}}}
 
 
 def operation(operation_id, summary, success, *, tag, parameters=(), text="", not_found=False):
+    parameters = [*parameters, params.language_parameter()]
     responses = {"200": success, "304": {"$ref": "#/components/responses/NotModified"}}
     if any(p["in"] == "query" for p in parameters):
         responses["400"] = {"$ref": "#/components/responses/BadRequest"}
@@ -97,8 +112,7 @@ def search_paths(search):
     }
 
 
-def check_paths():
-    check = params.check_parameters()
+def check_paths(check):
     text = _(
         "Dieselben Fragen und dieselbe Reihenfolge wie die Seite /foerdercheck/: zuerst, was passt "
         "(mehr passende Zielgruppen und Integrationsbereiche, dann die nächste Frist), dann, was "
@@ -117,7 +131,7 @@ def check_paths():
         "/check.csv": operation(
             "checkCsv",
             _("Fördercheck als CSV (UTF-8 mit BOM, für Excel)"),
-            ok("text/csv", TEXT, _("CSV-Datei"), export=True),
+            ok("text/csv", TEXT, _("CSV-Datei"), export=True, searched=True),
             tag="Export",
             parameters=[*without(check, "page"), *params.delimiter_parameters()],
             text=_("Alle Ergebnisse des Fördercheck (höchstens %(cap)s).") % {"cap": cap},
@@ -125,14 +139,14 @@ def check_paths():
     }
 
 
-def data_paths():
+def data_paths(examples):
     return {
         "/programmes/{id}": operation(
             "getProgramme",
             _("Ein Förderprogramm"),
             ok(JSON, ref("ProgrammeDetail"), _("Das Förderprogramm")),
             tag="Daten",
-            parameters=[params.programme_id()],
+            parameters=[params.programme_id(example=examples)],
             not_found=True,
         ),
         "/institutions/{id}": operation(
@@ -140,7 +154,7 @@ def data_paths():
             _("Ein Förderer"),
             ok(JSON, ref("InstitutionDetail"), _("Der Förderer")),
             tag="Daten",
-            parameters=[params.institution_id()],
+            parameters=[params.institution_id(example=examples)],
             not_found=True,
         ),
         "/vocabularies": operation(
@@ -175,7 +189,7 @@ def export_paths(search):
         "/search.csv": operation(
             "exportCsv",
             _("Export als CSV (UTF-8 mit BOM, für Excel)"),
-            ok("text/csv", TEXT, _("CSV-Datei"), export=True),
+            ok("text/csv", TEXT, _("CSV-Datei"), export=True, searched=True),
             tag="Export",
             parameters=[*every, *params.delimiter_parameters()],
             text=text,
@@ -183,7 +197,7 @@ def export_paths(search):
         "/search.xlsx": operation(
             "exportXlsx",
             _("Export als Excel-Arbeitsmappe (XLSX)"),
-            ok(XLSX_TYPE, FILE, _("XLSX-Datei"), export=True),
+            ok(XLSX_TYPE, FILE, _("XLSX-Datei"), export=True, searched=True),
             tag="Export",
             parameters=every,
             text=text,
@@ -191,7 +205,7 @@ def export_paths(search):
         "/search.interchange.json": operation(
             "exportInterchange",
             _("Export im Austauschformat (JSON), samt verknüpfter Förderer"),
-            ok(JSON, interchange, _("JSON-Dokument"), export=True),
+            ok(JSON, interchange, _("JSON-Dokument"), export=True, searched=True),
             tag="Export",
             parameters=every,
             text=text,
@@ -199,13 +213,13 @@ def export_paths(search):
     }
 
 
-def feed_paths(search):
+def feed_paths(search, examples):
     every = without(search, "type", "page")
     return {
         "/feeds/programmes.atom": operation(
             "feedProgrammes",
             _("Atom-Feed neuer und geänderter Förderprogramme"),
-            ok("application/atom+xml", TEXT, _("Atom 1.0, die 50 zuletzt geänderten Treffer")),
+            ok("application/atom+xml", TEXT, _("Atom 1.0, die 50 zuletzt geänderten Treffer"), searched=True),
             tag="Feeds",
             parameters=every,
             text=_("Ohne Parameter: der ganze Atlas; mit Suchparametern: die Treffer dieser Suche."),
@@ -213,7 +227,7 @@ def feed_paths(search):
         "/feeds/deadlines.ics": operation(
             "feedDeadlines",
             _("iCalendar-Feed der Bewerbungsfristen"),
-            ok("text/calendar", TEXT, _("iCalendar (RFC 5545)")),
+            ok("text/calendar", TEXT, _("iCalendar (RFC 5545)"), searched=True),
             tag="Feeds",
             parameters=every,
             text=_(
@@ -226,7 +240,7 @@ def feed_paths(search):
             _("Die Fristen eines Förderprogramms als Kalender"),
             ok("text/calendar", TEXT, _("iCalendar (RFC 5545)")),
             tag="Feeds",
-            parameters=[params.programme_id()],
+            parameters=[params.programme_id(example=examples)],
             not_found=True,
         ),
     }
@@ -253,13 +267,43 @@ def without(parameters, *names):
     return [p for p in parameters if p["name"] not in names]
 
 
-def paths():
-    search = params.search_parameters()  # read once: the form loads the vocabularies
+def paths(*, examples=True, search=None, check=None):
+    """Every operation; `examples` looks up a real id for the id parameters.
+    The search's and the Fördercheck's parameters are read from their forms
+    (with the vocabularies) unless given."""
+    options = None if search is not None and check is not None else search_vocabularies.load()
+    search = params.search_parameters(options) if search is None else search
+    check = params.check_parameters(options) if check is None else check
     return {
         **search_paths(search),
-        **check_paths(),
-        **data_paths(),
+        **check_paths(check),
+        **data_paths(examples),
         **export_paths(search),
-        **feed_paths(search),
+        **feed_paths(search, examples),
         **documentation_paths(),
     }
+
+
+def openapi_path(route):
+    """The document's path of a URL route: "api/v1/programmes/<slug:slug>"
+    → "/programmes/{id}"."""
+    return "/" + re.sub(r"<slug:slug>", "{id}", re.sub(r"^(?:api/)?v1/", "", route))
+
+
+def _queries(operations):
+    return {
+        path: [p for p in item["get"].get("parameters", []) if p["in"] == "query"]
+        for path, item in operations.items()
+    }
+
+
+def query_parameters(path):
+    """The query parameters the document declares for `path`: the one
+    description every request is validated against (`api.validation`).
+    Operations with no more than `lang` are known without reading the
+    vocabularies."""
+    placeholder = [{"name": "", "in": "query", "schema": {}}]
+    declared = _queries(paths(examples=False, search=placeholder, check=placeholder)).get(path, [])
+    if all(p["name"] == LANGUAGE_PARAMETER for p in declared):
+        return declared
+    return _queries(paths(examples=False)).get(path, [])

@@ -204,9 +204,18 @@ def ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def warnings_schema():
+    """Problems that did not stop the search (control characters removed,
+    an inverted range not applied), in the error shape."""
+    warnings = error_schema()["properties"]["errors"]
+    return {**warnings, "minItems": 0, "description": "Hinweise; die Suche lief trotzdem"}
+
+
 def list_schema(item, facets):
     data = {"type": "array", "items": item}
-    return closed({"data": data, "facets": facets, "pagination": ref("Pagination")})
+    return closed(
+        {"data": data, "facets": facets, "pagination": ref("Pagination"), "warnings": ref("Warnings")}
+    )
 
 
 def components(codes, facets):
@@ -227,7 +236,12 @@ def components(codes, facets):
         "Regions": closed({"data": {"type": "array", "items": region_schema()}}),
         "CheckItem": check_item_schema(),
         "CheckPage": closed(
-            {"data": {"type": "array", "items": ref("CheckItem")}, "pagination": ref("Pagination")}
+            {
+                "data": {"type": "array", "items": ref("CheckItem")},
+                "pagination": ref("Pagination"),
+                "warnings": ref("Warnings"),
+            }
         ),
         "Errors": error_schema(),
+        "Warnings": warnings_schema(),
     }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from catalogue.cards import FACT_LABELS
 from catalogue.models import DeadlineKind, Institution
@@ -23,6 +24,8 @@ from catalogue.status import Status
 from .vocabularies import VOCABULARY_TABLES, translate_label
 
 CSV_BOM = "\ufeff"
+# XLSX column widths in characters, measured on the first WIDTH_SAMPLE rows.
+MIN_WIDTH, MAX_WIDTH, WIDTH_SAMPLE = 10, 60, 200
 # A cell starting with one of these is a formula in Excel (CSV injection:
 # anyone may submit a programme, so text from the catalogue is never trusted).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -158,21 +161,48 @@ def to_csv(items, *, semicolon=False):
 
 
 def to_xlsx(items):
+    """A workbook for people: header row bold, frozen and with a filter, each
+    column as wide as its header and the first rows' values need (capped)."""
+    table = rows(items)
+    header = next(table)
+    body = list(table)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Treffer"))
-    bold = Font(bold=True)
-    for index, row in enumerate(rows(items)):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            if isinstance(value, date):
-                cell.number_format = "DD.MM.YYYY"
-            if index == 0:
-                cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
+    # A write-only sheet writes its view and columns before the first row.
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(column_widths(header, body[:WIDTH_SAMPLE]), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.append([_cell(sheet, value, bold=True) for value in header])
+    for row in body:
+        sheet.append([_cell(sheet, value) for value in row])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def column_widths(header, sample):
+    """Characters per column: the longest of header and sample values, at
+    least MIN_WIDTH, at most MAX_WIDTH (long texts wrap in the cell)."""
+    widths = []
+    for index, title in enumerate(header):
+        longest = max([len(str(title)), *[len(_shown(row[index])) for row in sample]])
+        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
+    return widths
+
+
+def _shown(value):
+    if value is None:
+        return ""
+    return "00.00.0000" if isinstance(value, date) else str(value)
+
+
+def _cell(sheet, value, *, bold=False):
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+    if isinstance(value, date):
+        cell.number_format = "DD.MM.YYYY"
+    if bold:
+        cell.font = Font(bold=True)
+    return cell

@@ -16,6 +16,11 @@ workers = int(os.environ.get("ATLAS_WORKERS", "2"))
 timeout = int(os.environ.get("ATLAS_WORKER_TIMEOUT", "60"))
 graceful_timeout = 20
 keepalive = 5
+# No length limit of our own on the request line: every search URL the site
+# or an API client builds is answered by the atlas (400 with the reason, or
+# the data), not cut off with gunicorn's HTML 414. nginx in front limits
+# request lines to 8 KB (its default); ATLAS_LIMIT_REQUEST_LINE sets one here.
+limit_request_line = int(os.environ.get("ATLAS_LIMIT_REQUEST_LINE", "0"))
 # Load the application in the master: a settings error (no SECRET_KEY, no
 # ALLOWED_HOSTS) stops `make serve` at once instead of looping workers.
 preload_app = True

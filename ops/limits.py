@@ -9,6 +9,7 @@ by a multiple.
 """
 
 import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
 
@@ -18,8 +19,21 @@ WINDOW_SECONDS = 60
 def over_limit(name, client, per_minute):
     """Seconds to wait when `client` has used up `per_minute` requests of
     kind `name` in this minute, else 0. A limit of 0 is none."""
+    return count_request(name, client, per_minute).wait
+
+
+@dataclass(frozen=True)
+class Usage:
+    remaining: int  # requests left in this minute after this one
+    reset: int  # seconds until the window starts anew
+    wait: int  # seconds to wait before asking again; 0 within the limit
+
+
+def count_request(name, client, per_minute):
+    """Count one request of kind `name` from `client`; how much of
+    `per_minute` is left. A limit of 0 is none (nothing is counted)."""
     if not per_minute:
-        return 0
+        return Usage(remaining=0, reset=0, wait=0)
     now = time.time()
     key = f"limit:{name}:{client}:{int(now // WINDOW_SECONDS)}"
     if cache.add(key, 1, timeout=WINDOW_SECONDS + 1):
@@ -30,9 +44,8 @@ def over_limit(name, client, per_minute):
         except ValueError:  # expired between add and incr
             cache.set(key, 1, timeout=WINDOW_SECONDS + 1)
             count = 1
-    if count <= per_minute:
-        return 0
-    return max(1, WINDOW_SECONDS - int(now % WINDOW_SECONDS))
+    reset = max(1, WINDOW_SECONDS - int(now % WINDOW_SECONDS))
+    return Usage(remaining=max(0, per_minute - count), reset=reset, wait=0 if count <= per_minute else reset)
 
 
 class Slots:

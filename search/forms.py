@@ -60,6 +60,11 @@ def _shown(value):
     return value if len(value) <= SHOWN_VALUE_LENGTH else value[:SHOWN_VALUE_LENGTH] + "…"
 
 
+# Problems that do not stop a search: it runs with what was meant, and the
+# answer says what was changed beside the results (page and API alike).
+NOTICES = ("control_characters", "duplicate", "amount_range", "deadline_range", "page_out_of_range")
+
+
 def problem(field, message, code):
     return {"field": field, "message": str(message), "code": code}
 

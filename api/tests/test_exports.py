@@ -196,3 +196,22 @@ def test_a_304_for_a_streamed_export_frees_its_slot(client, settings):
 
     assert again.status_code == 304
     assert client.get("/api/v1/search.xlsx").status_code == 200
+
+
+def test_xlsx_header_is_frozen_filtered_and_columns_fit(client):
+    demo_like_catalogue()
+
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/api/v1/search.xlsx").content)).active
+
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+    assert all(cell.font.bold for cell in sheet[1])
+    titles = [cell.value for cell in sheet[1]]
+    widths = {
+        title: sheet.column_dimensions[cell.column_letter].width
+        for title, cell in zip(titles, sheet[1], strict=True)
+    }
+    for column in ("Kennung", "Titel oder Name"):
+        index = titles.index(column)
+        assert widths[column] >= max(len(str(row[index].value)) for row in sheet.iter_rows(min_row=2))
+    assert all(10 <= width <= 60 for width in widths.values())

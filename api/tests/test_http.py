@@ -22,7 +22,9 @@ def test_get_allows_every_origin(client, catalogue):
 
     assert response["Access-Control-Allow-Origin"] == "*"
     assert (
-        response["Access-Control-Expose-Headers"] == "ETag, Last-Modified, Retry-After, Content-Disposition"
+        response["Access-Control-Expose-Headers"]
+        == "ETag, Last-Modified, Retry-After, Content-Disposition, X-Export-Truncated, X-Search-Warnings, "
+        "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
     )
 
 
@@ -142,6 +144,26 @@ def test_rate_limit_gives_429_with_retry_after(client, catalogue, settings):
     assert statuses == [200, 200]
     assert_errors(response, 429, ["rate_limited"])
     assert 1 <= int(response["Retry-After"]) <= 60
+
+
+def test_every_answer_names_the_limit_and_what_is_left(client, catalogue, settings):
+    settings.ATLAS_API_RATE_LIMIT = 3
+
+    answers = [client.get(URL) for _ in range(4)]
+
+    assert [a["X-RateLimit-Limit"] for a in answers] == ["3"] * 4
+    assert [a["X-RateLimit-Remaining"] for a in answers] == ["2", "1", "0", "0"]
+    assert all(1 <= int(a["X-RateLimit-Reset"]) <= 60 for a in answers)
+    assert answers[3]["Retry-After"] == answers[3]["X-RateLimit-Reset"]
+    assert "X-RateLimit-Remaining" in answers[0]["Access-Control-Expose-Headers"]
+    bad = client.get("/api/v1/search?region=atlantis")
+    assert bad.status_code == 429  # refused before the query is read
+
+
+def test_without_a_limit_no_limit_headers(client, catalogue, settings):
+    settings.ATLAS_API_RATE_LIMIT = 0
+
+    assert "X-RateLimit-Limit" not in client.get(URL)
 
 
 def test_rate_limit_counts_each_client_apart(client, catalogue, settings):

@@ -53,18 +53,24 @@ def test_document_promises_stability(document):
 
 def test_search_parameters_carry_the_codes_the_server_accepts(document):
     region = parameter(document, "/search", "region")
-    assert region["schema"]["items"]["enum"] == list(Region.objects.values_list("code", flat=True))
+    # The empty value an HTML form sends for "any" is taken (and ignored).
+    assert region["schema"]["items"]["enum"] == [*Region.objects.values_list("code", flat=True), ""]
     assert (region["style"], region["explode"]) == ("form", True)
     status = parameter(document, "/programmes", "status")
-    assert status["schema"]["items"]["enum"] == [s.value for s in STATUS_ORDER]
-    assert parameter(document, "/search", "sort")["schema"]["enum"] == [v for v, _label in SORT_CHOICES]
-    assert parameter(document, "/search", "type")["schema"]["items"]["enum"] == ["programme", "institution"]
+    assert status["schema"]["items"]["enum"] == [*[s.value for s in STATUS_ORDER], ""]
+    assert parameter(document, "/search", "sort")["schema"]["enum"] == [
+        *[v for v, _label in SORT_CHOICES],
+        "",
+    ]
+    assert parameter(document, "/search", "type")["schema"]["items"]["enum"] == [
+        "programme",
+        "institution",
+        "",
+    ]
     assert parameter(document, "/search", "per_page")["schema"] == {
-        "type": "integer",
-        "minimum": 1,
-        "maximum": 100,
+        "anyOf": [{"type": "integer", "minimum": 1, "maximum": 100}, {"const": ""}],
     }
-    assert parameter(document, "/search.csv", "delimiter")["schema"]["enum"] == ["comma", "semicolon"]
+    assert parameter(document, "/search.csv", "delimiter")["schema"]["enum"] == ["comma", "semicolon", ""]
 
 
 def test_search_parameter_names_are_the_search_pages(document):
@@ -89,14 +95,18 @@ def test_search_parameter_names_are_the_search_pages(document):
         "sort",
         "page",
         "per_page",
+        "lang",
     ]
 
 
 def test_new_search_parameters_are_described_with_their_values(document):
     own = parameter(document, "/search", "own_contribution")
-    assert own["schema"] == {"type": "array", "items": {"type": "string", "enum": ["none", "in_kind"]}}
+    assert own["schema"] == {"type": "array", "items": {"type": "string", "enum": ["none", "in_kind", ""]}}
     assert "kein eigenes Geld" in own["description"]
-    assert parameter(document, "/search", "deadline_from")["schema"] == {"type": "string", "format": "date"}
+    assert parameter(document, "/search", "deadline_from")["schema"] == {
+        "type": "string",
+        "anyOf": [{"format": "date"}, {"maxLength": 0}],
+    }
     amount = parameter(document, "/search.csv", "amount")
     assert amount["schema"] == parameter(document, "/search.csv", "amount_min")["schema"]
     assert amount["description"].startswith("Benötigter Betrag (EUR)")
@@ -115,7 +125,7 @@ def test_new_vocabulary_code_appears_in_the_document(client, document):
 
     fresh = client.get("/api/v1/openapi.json").json()
 
-    assert parameter(fresh, "/search", "region")["schema"]["items"]["enum"][-1] == "03999"
+    assert parameter(fresh, "/search", "region")["schema"]["items"]["enum"][-2:] == ["03999", ""]
 
 
 def _validator(document, name):

@@ -79,11 +79,13 @@ def test_api_rate_limit_is_shared_by_the_workers(site):
     (the only API requests of this module)."""
     for _attempt in range(2):  # a second go if the minute changed half-way
         minute = time.time() // 60
-        statuses = [site.get("/api/v1/regions").status for _ in range(9)]
+        answers = [site.get("/api/v1/regions") for _ in range(9)]
         if time.time() // 60 == minute:
             break
         time.sleep(61 - time.time() % 60)
-    assert statuses == [200] * 5 + [429] * 4
+    assert [a.status for a in answers] == [200] * 5 + [429] * 4
+    assert [a.headers["X-RateLimit-Remaining"] for a in answers] == ["4", "3", "2", "1"] + ["0"] * 5
+    assert all(a.headers["Retry-After"] == a.headers["X-RateLimit-Reset"] for a in answers[5:])
 
 
 @pytest.mark.parametrize(

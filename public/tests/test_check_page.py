@@ -79,8 +79,8 @@ def test_check_page_keeps_the_answers_in_the_form_and_offers_share_and_export(cl
     )
     assert links == [
         f"/foerdercheck/{share}",
-        f"/api/v1/check.csv{share}",
-        f"/api/v1/check.csv{share}&delimiter=semicolon",
+        f"/api/v1/check.csv{share}&lang=de",
+        f"/api/v1/check.csv{share}&lang=de&delimiter=semicolon",
         "/benachrichtigungen/?type=programme&region=03155&applicant_type=initiative&amount=2000",
     ]
 

@@ -174,7 +174,8 @@ def test_demo_search_for_einbuergerung_finds_miso(client, db):
 def test_search_page_links_exports_and_feeds_with_the_same_search(client, corpus):
     html = page(client, "?q=Sprache&region=03155&page=1")
 
-    query = "?q=Sprache&amp;region=03155"
+    # lang: the files' headers in the language of the page that links them.
+    query = "?q=Sprache&amp;region=03155&amp;lang=de"
     for url in (
         f"/api/v1/search.csv{query}",
         f"/api/v1/search.csv{query}&amp;delimiter=semicolon",
