@@ -257,7 +257,10 @@ def _documents(on):
     if any(row[1] == Kind.PROGRAMME and row[-1] != on for row in rows):
         stale = SearchDocument.objects.filter(kind=Kind.PROGRAMME).exclude(status_on=on)
         fresh = statuses(stale.values("programme_id"), on)
-    return [_with_status(row[:-1], fresh.get(row[2])) if row[2] in fresh else row[:-1] for row in rows]
+    return [
+        _with_status(row[:-1], fresh[row[2]]) if row[1] == Kind.PROGRAMME and row[2] in fresh else row[:-1]
+        for row in rows
+    ]
 
 
 def _with_status(row, status):
