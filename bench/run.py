@@ -36,13 +36,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import load, mixed, report  # noqa: E402
+from bench import imports, load, mixed, report  # noqa: E402
 from bench.cache import OUT, ROOT, data_key, index_key, label, prune  # noqa: E402
 
 RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
+IMPORT_SIZE = 10_000
 DATASETTE_SIZE = LOAD_SIZE = CHECK_SIZE = MAP_SIZE = ALERTS_SIZE = 10_000
 
 
@@ -140,6 +141,13 @@ def measure_alerts(path):
     step(["bench/alerts.py", str(path), "--out", str(RESULTS / "alerts_10k.json")], bench_env())
 
 
+def measure_import(size):
+    """Issue 14: importing `size` programmes (catalogue and index, one transaction)."""
+    log(f"import: {size} programmes into a fresh sqlite database")
+    result = imports.run(size, bench_env())
+    (RESULTS / f"import_{label(size)}.json").write_text(json.dumps(result))
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Search benchmarks (bench/README.md).")
     sizes = lambda text: [int(s) for s in text.split(",") if s]  # noqa: E731
@@ -153,6 +161,8 @@ def parse_args(argv):
     parser.add_argument("--no-map", action="store_true", help="skip the map page")
     parser.add_argument("--map-only", action="store_true", help="only the map page at 10k programmes")
     parser.add_argument("--no-alerts", action="store_true", help="skip send_alerts")
+    parser.add_argument("--no-import", action="store_true", help="skip the import of 10k programmes")
+    parser.add_argument("--import-only", action="store_true", help="only the import of 10k programmes")
     parser.add_argument("--only-alerts", action="store_true", help="only send_alerts (sqlite 10k)")
     args = parser.parse_args(argv)
     if args.map_only:
@@ -187,6 +197,11 @@ def main(argv=None):
         print(report.alerts_table(results))
         print(json.dumps(report.summary_line(results)))
         return
+    if args.import_only:
+        measure_import(IMPORT_SIZE)
+        results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
+        print(json.dumps(report.summary_line(results)))
+        return
     if args.check_only:
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
         measure_check(sqlite_database(CHECK_SIZE))
@@ -204,6 +219,8 @@ def main(argv=None):
         log(f"mixed load on sqlite {label(LOAD_SIZE)}: alone, then during an import")
         result = mixed.run(paths[LOAD_SIZE])
         (RESULTS / f"mixed_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
+    if not args.no_import and not args.check_only:
+        measure_import(IMPORT_SIZE)
     if args.postgres and not args.no_postgres:
         measure_postgres(args.postgres)
     results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
