@@ -109,37 +109,25 @@ def _lock():
 
 
 def _index_batch(model, pks):
-    """Rewrite the documents of `pks` (one model) with a few bulk statements."""
+    """Rewrite the documents of `pks` (one model) with a few bulk statements:
+    the old documents go (their texts and tags cascade), new ones are
+    inserted, word counts change by the difference. Replacing is cheaper
+    than `bulk_update`, whose CASE expressions cost more than the rows."""
     field, on, parents = model._meta.model_name, today(), documents.region_parents()
     loaded = documents.with_text(model).filter(state=Workflow.PUBLISHED).in_bulk(pks)
     status = documents.statuses(list(loaded), on) if model is Programme and loaded else {}
-    old = SearchDocument.objects.filter(**{f"{field}__in": pks}).select_related("text")
-    old = {getattr(d, f"{field}_id"): d for d in old}
+    old = SearchText.objects.filter(**{f"document__{field}__in": pks}).values_list("title", "goals", "body")
     deltas, spellings = Counter(), {}
-    for document in old.values():
-        text = getattr(document, "text", None)
-        deltas.subtract(text.stems() if text else ())
-    gone = [d.pk for pk, d in old.items() if pk not in loaded]
-    if gone:
-        SearchDocument.objects.filter(pk__in=gone).delete()  # texts and tags cascade
-    docs, texts, tag_rows, columns = [], [], [], set()
+    for words in old:
+        deltas.subtract(set(" ".join(words).split()))
+    SearchDocument.objects.filter(**{f"{field}__in": pks}).delete()
+    docs, texts, tag_rows = [], [], []
     for pk, entry in loaded.items():
-        document = old.get(pk) or SearchDocument(**{field: entry})
-        values = documents.fields(entry, status.get(pk), on)
-        for name, value in values.items():
-            setattr(document, name, value)
-        columns.update(values)
-        docs.append(document)
+        docs.append(SearchDocument(**{field: entry}, **documents.fields(entry, status.get(pk), on)))
         texts.append(SearchText(**documents.analysed(entry, spellings)))
         tag_rows.append(documents.tags(entry, parents))
         deltas.update(texts[-1].stems())
-    kept = [d for d in docs if d.pk]
-    if kept:
-        SearchDocument.objects.bulk_update(kept, sorted(columns))
-    SearchDocument.objects.bulk_create([d for d in docs if not d.pk])
-    ids = [d.pk for d in docs]
-    SearchText.objects.filter(document_id__in=ids).delete()
-    DocumentTag.objects.filter(document_id__in=ids).delete()
+    SearchDocument.objects.bulk_create(docs)
     for document, text in zip(docs, texts, strict=True):
         text.document = document
     SearchText.objects.bulk_create(texts)

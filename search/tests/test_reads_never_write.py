@@ -97,7 +97,7 @@ def fingerprint():
     return digest.hexdigest(), None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_varied_gets_leave_the_database_byte_identical(client, settings, pinned_today):
     catalogue()
     before = fingerprint()

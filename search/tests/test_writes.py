@@ -172,7 +172,7 @@ def _database_url(tmp_path):
     return f"sqlite:///{tmp_path / 'atlas.db'}"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_import_killed_after_its_catalogue_writes_leaves_catalogue_and_index_unchanged(tmp_path):
     env = production_environment(_database_url(tmp_path), tmp_path / "static")
     if connection.vendor == "sqlite":
