@@ -100,9 +100,9 @@ def test_start_page_query_count_constant(client, django_assert_num_queries, coun
     _programmes_with_funders(count)
 
     # areas, closing soon + their links, newest + their links, two figures;
-    # the small map: regions, index version, the day's statuses, and the
-    # in-memory index read once (documents, tags), kept for later requests
-    with django_assert_num_queries(12):
+    # the small map: regions, index version, and the in-memory index read
+    # once (documents, tags), kept for later requests; no status refresh
+    with django_assert_num_queries(11):
         response = client.get("/")
 
     assert len(parse(response).select("[aria-labelledby=closing-heading] .entry-list > li")) == count
