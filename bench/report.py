@@ -22,6 +22,9 @@ TARGETS = {
     "detail_page_p95_ms_100k": ("≤", 50),
     "map_page_p95_ms_10k": ("≤", 50),
     "send_alerts_10k_s": ("<", 120),
+    # Issue 14: bench/imports.py, catalogue and index in one transaction.
+    "import_10k_s": ("<", 60),
+    "import_10k_index_drift": ("=", False),
 }
 ORDER = ["sqlite_1k", "sqlite_10k", "sqlite_100k", "postgres_10k", "postgres_100k"]
 
@@ -72,6 +75,9 @@ def summary_line(results):
     line["send_alerts_10k_s"] = alerts["seconds"] if alerts else None
     line["send_alerts_10k_mails"] = alerts["mails"] if alerts else None
     line["send_alerts_10k_searches"] = alerts["searches"] if alerts else None
+    imported = results.get("import_10k")
+    line["import_10k_s"] = imported["seconds"] if imported and imported["ok"] else None
+    line["import_10k_index_drift"] = imported["index_drift"] if imported else None
     return line
 
 

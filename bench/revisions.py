@@ -1,4 +1,4 @@
-"""What a revision costs (issue 15, ADR 0006): taking a snapshot of a
+"""What a revision costs (issue 15, ADR 0008): taking a snapshot of a
 programme with all its relations, storing it, applying it back (= publishing),
 and its size, on the demo catalogue in a throw-away SQLite file.
 

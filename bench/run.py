@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import load, report  # noqa: E402
+from bench import imports, load, report  # noqa: E402
 from bench import mixed as mixed_load  # noqa: E402
 from bench.cache import OUT, ROOT, data_key, index_key, label, prune  # noqa: E402
 
@@ -44,6 +44,7 @@ RESULTS = OUT / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SQLITE_SIZES = [1000, 10_000, 100_000]
 POSTGRES_SIZES = [10_000, 100_000]
+IMPORT_SIZE = 10_000
 DATASETTE_SIZE = LOAD_SIZE = CHECK_SIZE = MAP_SIZE = ALERTS_SIZE = 10_000
 
 
@@ -152,6 +153,13 @@ def measure_load(path, search=True, mixed=True):
         (RESULTS / f"mixed_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
 
 
+def measure_import(size):
+    """Issue 14: importing `size` programmes (catalogue and index, one transaction)."""
+    log(f"import: {size} programmes into a fresh sqlite database")
+    result = imports.run(size, bench_env())
+    (RESULTS / f"import_{label(size)}.json").write_text(json.dumps(result))
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Search benchmarks (bench/README.md).")
     sizes = lambda text: [int(s) for s in text.split(",") if s]  # noqa: E731
@@ -176,6 +184,14 @@ def parse_args(argv):
         help="only the map page at 10k programmes",
     )
     parser.add_argument("--no-alerts", action="store_true", help="skip send_alerts")
+    parser.add_argument("--no-import", action="store_true", help="skip the import of 10k programmes")
+    parser.add_argument(
+        "--only-import",
+        "--import-only",
+        dest="import_only",
+        action="store_true",
+        help="only the import of 10k programmes",
+    )
     parser.add_argument("--only-alerts", action="store_true", help="only send_alerts (sqlite 10k)")
     parser.add_argument(
         "--only-load", action="store_true", help="only search pages under load at 10k (cached and distinct)"
@@ -217,6 +233,12 @@ def main(argv=None):
     if args.only_load or args.only_mixed:
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
         measure_load(sqlite_database(LOAD_SIZE), search=args.only_load, mixed=args.only_mixed)
+        args.no_import = True
+    if args.import_only:
+        measure_import(IMPORT_SIZE)
+        results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
+        print(json.dumps(report.summary_line(results)))
+        return
     if args.check_only:
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
         measure_check(sqlite_database(CHECK_SIZE))
@@ -229,6 +251,8 @@ def main(argv=None):
         measure_map(paths.get(MAP_SIZE) or sqlite_database(MAP_SIZE))
     if not args.no_load and LOAD_SIZE in paths:
         measure_load(paths[LOAD_SIZE])
+    if not args.no_import and not args.check_only:
+        measure_import(IMPORT_SIZE)
     if args.postgres and not args.no_postgres:
         measure_postgres(args.postgres)
     results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}

@@ -1,12 +1,11 @@
 """Domain actions of the catalogue that are more than one model's save().
 
 `bulk_writes()` marks a block that writes many entries at once (an import).
-Apps that react to every save (the search index) can register a context
-manager here to batch their work for such a block, without the catalogue
-importing them: in `AppConfig.ready()`,
-
-    from catalogue.services import register_bulk_hook
-    register_bulk_hook(index.bulk_indexing)
+Apps that react to every save can register a context manager here to batch
+their work for such a block, without the catalogue importing them: in
+`AppConfig.ready()`, `register_bulk_hook(factory)`. (The search index needs
+none: it indexes each transaction's entries once before it commits,
+`catalogue.commits`.)
 """
 
 from contextlib import ExitStack, contextmanager

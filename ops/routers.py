@@ -11,6 +11,8 @@ requests of the back office (see `primary_only`).
 
 from contextvars import ContextVar
 
+from django.db import connections
+
 # Tables read on the primary only: written on nearly every request, or read
 # right after being written.
 PRIMARY_APPS = {
@@ -28,7 +30,9 @@ pinned = ContextVar("pinned_to_primary", default=False)
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if pinned.get() or model._meta.app_label in PRIMARY_APPS:
+        # Inside a transaction of the primary (an import, the search index
+        # written before its commit) reads must see that transaction's writes.
+        if pinned.get() or model._meta.app_label in PRIMARY_APPS or connections["default"].in_atomic_block:
             return "default"
         return "replica"
 

@@ -6,11 +6,6 @@ class SearchConfig(AppConfig):
     verbose_name = "Suche"
 
     def ready(self):
-        # Keeps the search index in step with the catalogue; bulk writes
-        # (imports) index once at the end instead of on every save.
-        from catalogue.services import register_bulk_hook
-
+        # Keeps the search index in step with the catalogue: each write notes
+        # its entry, indexed once before the transaction commits (ADR 0006).
         from . import signals  # noqa: F401
-        from .index import bulk_indexing
-
-        register_bulk_hook(bulk_indexing)

@@ -1,25 +1,28 @@
-"""Keeping the search index in step with the catalogue.
+"""Keeping the search index in step with the catalogue (ADR 0006).
 
-`reindex(entry)` writes (or removes) the SearchDocument of one programme or
-institution, with its tags, and updates the word vocabulary (`Term`);
-signals call it on every save (search/signals.py). `rebuild_index()`
-rebuilds everything (`manage.py rebuild_search_index`). Bulk writers (the
-importer, through `catalogue.services.bulk_writes`) get `bulk_indexing()`:
-the signals then only note what changed, and the touched entries are
-indexed once, in batches, at the end.
+`reindex(entry)` notes a programme or institution as changed for the
+current transaction (`catalogue.commits.defer`); just before the
+transaction commits, every noted entry is indexed once, in batches
+(`index_entries`): its SearchDocument, SearchText and tags written or
+removed, the word counts (`Term`) changed by the difference. So the index
+commits or rolls back with the catalogue change, a killed import leaves
+both as they were, and an import indexes in bulk. Signals note every
+write through the ORM (search/signals.py). `rebuild_index()` rebuilds
+everything (`manage.py rebuild_search_index`); `manage.py
+check_search_index` compares the index with a fresh build.
 
-Statuses depend on the day: `refresh_statuses(on)` recomputes those of
-every document not computed for `on`, with `catalogue.queries.with_status`;
-the search calls it first, so the first search of a day pays for it.
+Statuses depend on the day: a document holds those of the day
+`status_on`; `refresh_statuses(on)` (the scheduled `manage.py
+refresh_search_statuses`) brings them to another day. Searches never
+write: they compute other days' statuses themselves (`search.snapshot`).
 """
 
 from collections import Counter
-from contextlib import contextmanager
-from contextvars import ContextVar
 
-from django.db import transaction
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db import connection, transaction
+from django.db.models import OuterRef, Q, Subquery
 
+from catalogue import commits
 from catalogue.models import Institution, Programme, Workflow
 from catalogue.queries import with_status
 from catalogue.status import today
@@ -28,118 +31,128 @@ from . import documents
 from .models import DocumentTag, Kind, SearchDocument, SearchText, Term
 
 BATCH = 500
-# A bulk write touching more entries than this rebuilds the whole index (faster).
-REBUILD_ABOVE = 2000
 MAX_TERM_LENGTH = 60
-_pending = ContextVar("search_index_pending", default=None)
-
-
-def _document_of(entry):
-    field = "programme" if isinstance(entry, Programme) else "institution"
-    return SearchDocument.objects.filter(**{field: entry.pk}).first()
+# PostgreSQL: writers of the index take turns (a transaction-level advisory
+# lock, held until commit), so that term counts changed by two transactions
+# in different orders never deadlock. SQLite has one writer at a time anyway.
+_INDEX_LOCK = 1_402_026
 
 
 # ---------- the vocabulary of indexed words ----------
 
 
-def _add_terms(stems, spellings):
-    stems = {s for s in stems if len(s) <= MAX_TERM_LENGTH}
-    existing = set(Term.objects.filter(stem__in=stems).values_list("stem", flat=True))
-    Term.objects.filter(stem__in=existing).update(documents=F("documents") + 1)
-    new = [Term(stem=s, display=spellings.get(s, s)[:100], documents=1) for s in stems - existing]
-    Term.objects.bulk_create(new, ignore_conflicts=True)
+def change_terms(deltas, spellings=None):
+    """Add each stem's delta to its document count in one statement per
+    batch, never read-then-write, so concurrent writers keep counts right;
+    stems counted in no document any more are removed."""
+    spellings = spellings or {}
+    deltas = {s: n for s, n in deltas.items() if n and len(s) <= MAX_TERM_LENGTH}
+    if not deltas:
+        return
+    table = Term._meta.db_table
+    grouped = sorted(deltas.items())  # one order for every writer
+    added = [(s, spellings.get(s, s)[:100], n) for s, n in grouped if n > 0]
+    with connection.cursor() as cursor:
+        for start in range(0, len(added), BATCH):
+            rows = added[start : start + BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} (stem, display, documents) VALUES "
+                + ", ".join(["(%s, %s, %s)"] * len(rows))
+                + f" ON CONFLICT (stem) DO UPDATE SET documents = {table}.documents + excluded.documents",
+                [value for row in rows for value in row],
+            )
+        by_amount = {}
+        for stem, n in grouped:
+            if n < 0:
+                by_amount.setdefault(-n, []).append(stem)
+        for amount, stems in sorted(by_amount.items()):
+            for start in range(0, len(stems), BATCH):
+                chunk = stems[start : start + BATCH]
+                cursor.execute(
+                    f"UPDATE {table} SET documents = CASE WHEN documents > %s THEN documents - %s ELSE 0 END "
+                    f"WHERE stem IN ({', '.join(['%s'] * len(chunk))})",
+                    [amount, amount, *chunk],
+                )
+    Term.objects.filter(documents=0).delete()
 
 
-def _remove_terms(stems):
-    Term.objects.filter(stem__in=stems).update(documents=F("documents") - 1)
-    Term.objects.filter(stem__in=stems, documents__lte=0).delete()
-
-
-def forget_document(document):
-    """A document is going away: its words count one document less."""
-    text = SearchText.objects.filter(document=document).first()
-    if text:
-        _remove_terms(text.stems())
-
-
-# ---------- one entry ----------
+# ---------- entries ----------
 
 
 def reindex(entry):
-    """Index one programme or institution as it is now in the database:
-    published entries get a document, all others lose theirs."""
-    pending = _pending.get()
-    if pending is not None:
-        pending.add((type(entry), entry.pk))
-        return
-    _reindex_batch(type(entry), [entry.pk])
+    """Index `entry` (a programme or institution, only its pk is read) as it
+    will be when the current transaction commits; at once outside one."""
+    commits.defer(index_entries, (entry._meta.model_name, entry.pk))
 
 
-def _write(entry_type, pk, loaded, status, on, parents):
-    document = (
-        SearchDocument.objects.filter(**{entry_type._meta.model_name: pk}).select_related("text").first()
-    )
-    if loaded is None or loaded.state != Workflow.PUBLISHED:
-        if document:
-            forget_document(document)
-            document.delete()
-        return
-    text = getattr(document, "text", None) if document else None
-    old = text.stems() if text else set()
-    document = document or SearchDocument(**{entry_type._meta.model_name: loaded})
-    for name, value in documents.fields(loaded, status, on).items():
-        setattr(document, name, value)
-    document.save()
-    text, spellings = text or SearchText(document=document), {}
-    for name, value in documents.analysed(loaded, spellings).items():
-        setattr(text, name, value)
-    text.save()
-    document.tags.all().delete()
+def index_entries(items):
+    """Index the entries [(model name, pk), …] as they are now in the
+    database, once each: published ones get a document, all others lose
+    theirs. A funder's name is text of its programmes, so they follow it."""
+    pks = {"programme": set(), "institution": set()}
+    for name, pk in items:
+        pks[name].add(pk)
+    if pks["institution"]:
+        linked = Programme.objects.filter(institution_links__institution__in=pks["institution"])
+        pks["programme"] |= set(linked.values_list("pk", flat=True))
+    _lock()
+    for model in (Institution, Programme):
+        ordered = sorted(pks[model._meta.model_name])
+        for start in range(0, len(ordered), BATCH):
+            _index_batch(model, ordered[start : start + BATCH])
+
+
+def _lock():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_INDEX_LOCK])
+
+
+def _index_batch(model, pks):
+    """Rewrite the documents of `pks` (one model) with a few bulk statements:
+    the old documents go (their texts and tags cascade), new ones are
+    inserted, word counts change by the difference. Replacing is cheaper
+    than `bulk_update`, whose CASE expressions cost more than the rows."""
+    field, on, parents = model._meta.model_name, today(), documents.region_parents()
+    loaded = documents.with_text(model).filter(state=Workflow.PUBLISHED).in_bulk(pks)
+    status = documents.statuses(list(loaded), on) if model is Programme and loaded else {}
+    old = SearchText.objects.filter(**{f"document__{field}__in": pks}).values_list("title", "goals", "body")
+    deltas, spellings = Counter(), {}
+    for words in old:
+        deltas.subtract(set(" ".join(words).split()))
+    SearchDocument.objects.filter(**{f"{field}__in": pks}).delete()
+    docs, texts, tag_rows = [], [], []
+    for pk, entry in loaded.items():
+        docs.append(SearchDocument(**{field: entry}, **documents.fields(entry, status.get(pk), on)))
+        texts.append(SearchText(**documents.analysed(entry, spellings)))
+        tag_rows.append(documents.tags(entry, parents))
+        deltas.update(texts[-1].stems())
+    SearchDocument.objects.bulk_create(docs)
+    for document, text in zip(docs, texts, strict=True):
+        text.document = document
+    SearchText.objects.bulk_create(texts)
     DocumentTag.objects.bulk_create(
-        [DocumentTag(document=document, group=g, code=c) for g, c in documents.tags(loaded, parents)]
+        [
+            DocumentTag(document=d, group=g, code=c)
+            for d, rows in zip(docs, tag_rows, strict=True)
+            for g, c in rows
+        ]
     )
-    new = text.stems()
-    _remove_terms(old - new)
-    _add_terms(new - old, spellings)
+    change_terms(deltas, spellings)
 
 
-def _reindex_batch(model, pks):
-    on, parents = today(), documents.region_parents()
-    for start in range(0, len(pks), BATCH):
-        chunk = pks[start : start + BATCH]
-        loaded = documents.with_text(model).in_bulk(chunk)
-        status = documents.statuses(chunk, on) if model is Programme else {}
-        for pk in chunk:
-            with transaction.atomic():
-                _write(model, pk, loaded.get(pk), status.get(pk), on, parents)
+def forget_document(document):
+    """A document is going away with its entry: its words count one document less."""
+    text = SearchText.objects.filter(document=document).first()
+    if text:
+        _lock()
+        change_terms(Counter(dict.fromkeys(text.stems(), -1)))
 
 
-def reindex_programmes_of(institution):
-    """An institution's name is part of its programmes' text."""
-    pks = Programme.objects.filter(institution_links__institution=institution).values_list("pk", flat=True)
-    for pk in sorted(set(pks)):
-        reindex(Programme(pk=pk))
-
-
-@contextmanager
 def bulk_indexing():
-    """Defer indexing while many entries change (an import): signals only
-    note the entries, which are indexed once each when the block ends.
-    Registered with `catalogue.services.register_bulk_hook`."""
-    if _pending.get() is not None:
-        yield
-        return
-    pending = set()
-    token = _pending.set(pending)
-    try:
-        yield
-    finally:
-        _pending.reset(token)
-    if len(pending) > REBUILD_ABOVE:
-        rebuild_index()
-        return
-    for model in (Programme, Institution):
-        _reindex_batch(model, sorted(pk for kind, pk in pending if kind is model))
+    """A block whose writes are indexed once, at its end, before it commits:
+    a transaction (indexing always waits for the end of the transaction)."""
+    return transaction.atomic()
 
 
 # ---------- statuses ----------
@@ -151,8 +164,9 @@ def _stale(on):
 
 def refresh_statuses(on):
     """Recompute status and next deadline of every programme document not
-    computed for `on`; one look-up when all are current. A search calls it
-    once per day and index version (`search.snapshot.current`)."""
+    computed for `on`; one look-up when all are current. Run daily by
+    `manage.py refresh_search_statuses`, never by a search: searches compute
+    another day's statuses without writing (`search.snapshot`)."""
     stale = SearchDocument.objects.filter(_stale(on))
     if not stale.exists():
         return 0
@@ -193,6 +207,7 @@ def rebuild_index():
         tag_rows.append(documents.tags(entry, parents))
         counts.update(texts[-1].stems())
     with transaction.atomic():
+        _lock()
         _clear()
         SearchDocument.objects.bulk_create(docs, batch_size=BATCH)
         for document, text in zip(docs, texts, strict=True):

@@ -1,7 +1,8 @@
 """Keep the search index in step with every write through the ORM: saves,
 deletions, deadlines (the status), institution links (funder names are
 text) and the many-to-many vocabularies (tags, and their labels are text).
-Registered in SearchConfig.ready()."""
+Each only notes the entry; it is indexed once, before its transaction
+commits (`search.index.reindex`). Registered in SearchConfig.ready()."""
 
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -27,8 +28,7 @@ def programme_saved(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Institution, dispatch_uid="search_institution_saved")
 def institution_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        index.reindex(instance)
-        index.reindex_programmes_of(instance)
+        index.reindex(instance)  # and its programmes: the funder's name is their text
 
 
 @receiver(pre_delete, sender=Programme, dispatch_uid="search_programme_deleting")

@@ -29,7 +29,7 @@ from pyroaring import BitMap
 
 from catalogue.status import Status, statuses_admitted
 
-from .index import refresh_statuses
+from .documents import statuses
 from .models import DocumentTag, IndexVersion, Kind, SearchDocument
 
 # ---------- the triggers ----------
@@ -243,9 +243,29 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-def _documents():
+def _documents(on):
+    """The document rows with the statuses of the day `on`. The stored ones
+    are those of the day `status_on` (the scheduled `manage.py
+    refresh_search_statuses` keeps it today's); any other day's are computed
+    here, read-only, so that a search never writes (issue 14)."""
     entry = Coalesce(F("programme_id"), F("institution_id"))
-    return list(SearchDocument.objects.order_by().annotate(entry=entry).values_list(*_DOCUMENT_COLUMNS))
+    rows = (
+        SearchDocument.objects.order_by().annotate(entry=entry).values_list(*_DOCUMENT_COLUMNS, "status_on")
+    )
+    rows = list(rows)
+    fresh = {}
+    if any(row[1] == Kind.PROGRAMME and row[-1] != on for row in rows):
+        stale = SearchDocument.objects.filter(kind=Kind.PROGRAMME).exclude(status_on=on)
+        fresh = statuses(stale.values("programme_id"), on)
+    return [
+        _with_status(row[:-1], fresh[row[2]]) if row[1] == Kind.PROGRAMME and row[2] in fresh else row[:-1]
+        for row in rows
+    ]
+
+
+def _with_status(row, status):
+    doc_id, kind, entry, _code, _deadline, *rest = row
+    return (doc_id, kind, entry, *status, *rest)
 
 
 def _tags():
@@ -266,25 +286,19 @@ def token():
     return IndexVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
-_kept = {}  # {connection alias: (token, Snapshot)}
-_fresh = {}  # {connection alias: (token, day)}: the statuses were those of that day at that version
+_kept = {}  # {connection alias: ((token, day), Snapshot)}
 
 
 def current(on):
     """The snapshot of the index as the database has it now, with the
-    statuses of the day `on` (`search.index.refresh_statuses`). Whether the
-    statuses are that day's is looked up once per day and index version:
-    every write gives the index a new version."""
+    statuses of the day `on`; kept per process until the index version or
+    the day changes. Reads only: every write gives the index a new version."""
     alias = connection.alias
     version = token()  # first: a change after this read only makes the copy newer
-    if version is None or _fresh.get(alias) != (version, on):
-        if refresh_statuses(on):
-            version = token()
-        _fresh[alias] = (version, on)
-    kept_token, kept = _kept.get(alias, (None, None))
-    if version is not None and version == kept_token:
+    kept_key, kept = _kept.get(alias, (None, None))
+    if version is not None and kept_key == (version, on):
         return kept
-    snapshot = Snapshot(_documents(), _tags())
+    snapshot = Snapshot(_documents(on), _tags())
     if version is not None:
-        _kept[alias] = (version, snapshot)
+        _kept[alias] = ((version, on), snapshot)
     return snapshot

@@ -101,11 +101,11 @@ def _programmes_with_funders(count):
 def test_start_page_query_count_constant(client, django_assert_num_queries, count):
     _programmes_with_funders(count)
 
-    # index version, the day's statuses, the in-memory index read once
-    # (documents, tags; kept for later requests), which gives the figures,
-    # the counts and the lists; the areas, the listed programmes + their
-    # links; the small map: regions, index version
-    with django_assert_num_queries(9):
+    # index version, the in-memory index read once (documents, tags; kept
+    # for later requests), which gives the figures, the counts and the lists;
+    # the areas, the listed programmes + their links; the small map: regions,
+    # index version; no status refresh
+    with django_assert_num_queries(8):
         response = client.get("/")
 
     assert len(parse(response).select("[aria-labelledby=closing-heading] .entry-list > li")) == count

@@ -8,7 +8,6 @@ from django.http import QueryDict
 
 from catalogue.models import Deadline, Programme, Workflow
 from catalogue.queries import published, with_status
-from catalogue.services import bulk_writes
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
 from search.core import search
 from search.index import bulk_indexing, rebuild_index, refresh_statuses
@@ -152,14 +151,6 @@ def test_bulk_indexing_defers_until_the_block_ends(db):
         ("integration_area", "wohnen"),
         ("region", "ni"),
     ]
-
-
-def test_catalogue_bulk_writes_use_the_search_hook(db):
-    with bulk_writes():
-        ProgrammeFactory(slug="p", title="Nachbarschaftshilfe")
-        assert SearchDocument.objects.count() == 0
-
-    assert found("Nachbarschaftshilfe") == ["p"]
 
 
 def test_rebuild_gives_the_same_index_as_the_signals(db):

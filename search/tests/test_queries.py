@@ -18,9 +18,9 @@ CARD_QUERIES = 3
 # search.fulltext)
 MATCH_QUERIES = 2 if connection.vendor == "postgresql" else 1
 TEXT_QUERIES = SEARCH_QUERIES + MATCH_QUERIES
-# whether the statuses are the day's, and the index's documents and tags:
-# read once after every change
-SNAPSHOT_QUERIES = 3
+# the index's documents and tags: read once after every change (and once
+# more on a day whose statuses the documents do not hold yet)
+SNAPSHOT_QUERIES = 2
 
 
 def catalogue(size):
