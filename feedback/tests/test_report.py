@@ -52,11 +52,18 @@ def test_valid_report_is_stored_on_the_programme(client, programme):
 def test_valid_report_on_a_funder_in_english(client):
     institution = InstitutionFactory(slug="stiftung-y")
 
-    response = client.post("/en/foerderer/stiftung-y/fehler-melden/", filled(kind="link", text="Link is dead"))
+    response = client.post(
+        "/en/foerderer/stiftung-y/fehler-melden/", filled(kind="link", text="Link is dead")
+    )
 
     assert response["Location"] == "/en/rueckmeldung/danke/"
     report = Report.objects.get()
-    assert (report.institution, report.programme, report.email, report.language) == (institution, None, "", "en")
+    assert (report.institution, report.programme, report.email, report.language) == (
+        institution,
+        None,
+        "",
+        "en",
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,15 +86,15 @@ def test_invalid_report_shows_errors_and_stores_nothing(client, programme, field
 
 
 @pytest.mark.parametrize(
-    "data",
+    "make_data",
     [
-        filled(**VALID) | {"homepage": "https://spam.example"},  # the honeypot
-        VALID,  # no time stamp
-        VALID | {"started": "1700000000.0:forged:signature"},
+        lambda: filled(**VALID) | {"homepage": "https://spam.example"},  # the honeypot
+        lambda: VALID,  # no time stamp
+        lambda: VALID | {"started": "1700000000.0:forged:signature"},
     ],
 )
-def test_spam_like_report_is_dropped_with_the_usual_answer(client, programme, data):
-    response = client.post(report_url(programme), data)
+def test_spam_like_report_is_dropped_with_the_usual_answer(client, programme, make_data):
+    response = client.post(report_url(programme), make_data())
 
     assert response.status_code == 302
     assert response["Location"] == "/rueckmeldung/danke/"
@@ -146,7 +153,11 @@ def test_open_report_in_worklist_then_closed_with_note_mails_the_reporter(
 
     assert response.status_code == 302
     report.refresh_from_db()
-    assert (report.is_open, report.closed_by, report.closing_note) == (False, editor, "Danke, die Frist ist berichtigt.")
+    assert (report.is_open, report.closed_by, report.closing_note) == (
+        False,
+        editor,
+        "Danke, die Frist ist berichtigt.",
+    )
     assert "Sport verbindet" not in _worklist_section(editor_client, "reports")
     [mail] = mailbox.messages
     assert mail["To"] == "leser@example.org"
