@@ -158,14 +158,16 @@ def run(on, now=None):
 
     now = now or timezone.now()
     result = Run()
-    with mail.get_connection() as connection:
-        for user, entries in entries_by_user(on).items():
-            sent = ask(user, entries, now, connection)
-            if sent < 0:
-                result.failed += 1
-            elif sent:
-                result.mails += 1
-                result.entries += sent
-        result.told = tell_suggesters(connection)
+    # One connection object; it opens on the first send (a server that is
+    # down fails each mail, which is logged and tried again next run).
+    connection = mail.get_connection()
+    for user, entries in entries_by_user(on).items():
+        sent = ask(user, entries, now, connection)
+        if sent < 0:
+            result.failed += 1
+        elif sent:
+            result.mails += 1
+            result.entries += sent
+    result.told = tell_suggesters(connection)
     result.deleted = clean_up(now)
     return result

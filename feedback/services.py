@@ -124,21 +124,27 @@ def password_url(user, language):
         return mails.link("feedback:set_password", uid, default_token_generator.make_token(user))
 
 
-@transaction.atomic
 def approve(account_request):
     """A Förderer account for the request's institution and an invitation
-    to set a password. Deciding twice changes nothing."""
+    to set a password. Deciding twice changes nothing and mails nothing."""
+    decided = _approve(account_request)
+    if decided is None:
+        return False
+    _send(mails.invitation(decided, password_url(decided.user, decided.language)))
+    return True
+
+
+@transaction.atomic
+def _approve(account_request):
     locked = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
     if locked.decided_at:
-        return False
+        return None
     user = _funder_user(locked.email, locked.name)
     account, _created = FunderAccount.objects.get_or_create(user=user)
     account.institutions.add(locked.institution_id)
     locked.decided_at, locked.approved, locked.user = timezone.now(), True, user
     locked.save(update_fields=["decided_at", "approved", "user"])
-    url = password_url(user, locked.language)
-    transaction.on_commit(lambda: _send(mails.invitation(locked, url)))
-    return True
+    return locked
 
 
 def decline(account_request):
