@@ -76,6 +76,10 @@ ATLAS_BASE_URL = os.environ.get("ATLAS_BASE_URL", "http://127.0.0.1:8000")
 # open-data API, and the Suche page (generous: people click, scripts hammer).
 ATLAS_API_RATE_LIMIT = envint("ATLAS_API_RATE_LIMIT", 120)
 ATLAS_SEARCH_RATE_LIMIT = envint("ATLAS_SEARCH_RATE_LIMIT", 300)
+# Forms visitors send (Fehler melden, Förderung vorschlagen, Konto anfragen):
+# sends per minute and client, and the fewest seconds a person needs to fill one.
+ATLAS_FEEDBACK_RATE_LIMIT = envint("ATLAS_FEEDBACK_RATE_LIMIT", 3)
+ATLAS_FEEDBACK_MIN_SECONDS = envint("ATLAS_FEEDBACK_MIN_SECONDS", 3)
 # Exports (CSV, XLSX, JSON; up to 10,000 rows each): how many are made at once
 # across all workers and servers.
 ATLAS_EXPORT_CONCURRENCY = envint("ATLAS_EXPORT_CONCURRENCY", 2)
@@ -113,6 +117,7 @@ INSTALLED_APPS = [
     "api",
     "alerts",
     "shortlist",
+    "feedback",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("suche/", include("search.urls")),
     path("benachrichtigungen/", include("alerts.urls")),
     path("merkliste/", include("shortlist.urls")),
+    path("", include("feedback.urls")),
     path("", include("public.urls")),
     prefix_default_language=False,
 )

@@ -33,9 +33,16 @@ PAGES = {
     "benachrichtigung-gesendet": lambda facts: "/benachrichtigungen/gesendet/",
     "link-ungueltig": lambda facts: "/benachrichtigungen/bestaetigen/unbekannt/",
     "merkliste-leer": lambda facts: "/merkliste/",
+    "vorschlagen": lambda facts: "/vorschlagen/",
+    "fehler-melden": lambda facts: f"/foerderungen/{facts['programme']}/fehler-melden/",
+    "fehler-melden-foerderer": lambda facts: f"/foerderer/{facts['institution']}/fehler-melden/",
+    "konto-anfragen": lambda facts: f"/foerderer/{facts['institution']}/konto-anfragen/",
+    "rueckmeldung-gesendet": lambda facts: "/rueckmeldung/danke/",
+    "pruefen-ungueltig": lambda facts: "/angaben-pruefen/unbekannt/",
+    "zugang-ungueltig": lambda facts: "/zugang/MQ/ungueltig/",
 }
 
-EXPECTED_STATUS = {"404": 404, "link-ungueltig": 404}
+EXPECTED_STATUS = {"404": 404, "link-ungueltig": 404, "pruefen-ungueltig": 404}
 
 
 def page_path(site, name, language="de"):

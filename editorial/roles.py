@@ -32,6 +32,7 @@ ROLE_PERMISSIONS = {
         ("editorial", "view_linkcheck"),
         ("editorial", "view_importrun"),
         ("editorial", "view_funderaccount"),
+        ("feedback", "*"),
     ],
     FOERDERER: [
         ("catalogue", "view_institution"),

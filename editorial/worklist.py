@@ -28,6 +28,16 @@ from .models import LinkCheck
 CHECK_INTERVAL_DAYS = 365
 SIMILAR_TITLE_RATIO = 0.9
 
+# Sections other apps add (e.g. feedback's reports), without editorial importing them.
+_extra_sections = []
+
+
+def register_section(factory):
+    """`factory(on)` returns (key, title, hint, findings) tuples; each becomes a
+    section after the built-in ones. `findings` carry `entry` and `messages`."""
+    if factory not in _extra_sections:
+        _extra_sections.append(factory)
+
 
 def active(queryset):
     return queryset.exclude(state=Workflow.ARCHIVED)
@@ -239,6 +249,11 @@ def sections(on):
             links=link_problems(broken=False),
             hint=_("Die neue Adresse eintragen."),
         ),
+        *[
+            Section(key, title, [], hint, findings=findings)
+            for factory in _extra_sections
+            for key, title, hint, findings in factory(on)
+        ],
     ]
 
 

@@ -95,6 +95,9 @@ def test_worklist_finds_each_kind_of_problem(problems):
         "duplicates": [["sprache-2027", "sprache-2028"], ["doppelt-1", "doppelt-2"]],
         "broken_links": [("https://example.org/weg", ["toter-link"])],
         "moved_links": [("https://example.org/alt", ["umgezogen"])],
+        # Registered by the feedback app (its own tests fill them).
+        "reports": [],
+        "account_requests": [],
     }
 
 
@@ -140,6 +143,8 @@ def test_worklist_page_shows_every_section_with_count(editor_client, problems):
         "Wahrscheinliche Dubletten (2)",
         "Defekte Links (1)",
         "Dauerhaft umgeleitete Links (1)",
+        "Fehlermeldungen von Besucherinnen und Besuchern (0)",
+        "Anfragen für ein Förderer-Konto (0)",
     ]
     link = page.select_one("#broken_links tbody a[href^='/redaktion/']")
     assert link["href"] == admin_url(Programme.objects.get(slug="toter-link"))

@@ -20,8 +20,8 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 PUBLIC_SITE_LANGUAGES = ["ar", "tr", "uk", "ru", "fa"]
 # Sources whose strings visitors of the public site read: templates and code
-# of the site and the search, status labels, vocabulary labels.
-PUBLIC_SOURCES = ("public/", "search/", "catalogue/status.py", "catalogue/eligibility.py")
+# of the site, the search and the forms visitors send, status labels, vocabulary labels.
+PUBLIC_SOURCES = ("public/", "search/", "feedback/", "catalogue/status.py", "catalogue/eligibility.py")
 # Django's own catalogue for each language defines the plural rule (Russian
 # and Ukrainian with a fourth form for fractions); ours must agree.
 DJANGO_LOCALE = Path(django.__file__).parent / "conf" / "locale"
