@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "axes",
     "catalogue",
     "search",
+    "thesaurus",
     "public",
     "editorial",
     "api",
