@@ -134,15 +134,32 @@ def _group(typed, entry):
     return tuple(options)
 
 
+def _expanded_alternatives(alternatives, table):
+    """The query's own alternatives ("Sport oder Quartier"), each option
+    that names a concept joined by the concept's German terms."""
+    expanded, named = [], []
+    for group in alternatives:
+        options = list(group)
+        for option in group:
+            entry = table.get(tuple(key(t.surface) for t in option if meaningful(t.surface)))
+            if entry:
+                named.append(entry)
+                options += [o for o in _group(option, entry) if o not in options]
+        expanded.append(tuple(options))
+    return tuple(expanded), named
+
+
 def expand(text_query):
     """The query with every run of words that names a concept replaced by
     the alternative of it and the concept's German terms; unchanged (the
     same object) when no word names one."""
-    if not text_query or not text_query.required or isinstance(text_query, ExpandedQuery):
+    if not text_query or isinstance(text_query, ExpandedQuery):
         return text_query
+    table = lookup()
     words = [t for t in text_query.required if meaningful(t.surface)]
-    runs = _runs(words, lookup())
-    entries = tuple(entry for _terms, entry in runs if entry)
+    runs = _runs(words, table)
+    alternatives, named = _expanded_alternatives(text_query.alternatives, table)
+    entries = (*(entry for _terms, entry in runs if entry), *named)
     if not entries:
         return text_query
     rest = tuple(terms[0] for terms, entry in runs if entry is None)
@@ -151,9 +168,9 @@ def expand(text_query):
         required=rest,
         phrases=text_query.phrases,
         excluded=text_query.excluded,
-        sequence=rest,
+        sequence=rest if len(rest) == len(text_query.required) else (),
         any_word=text_query.any_word,
-        alternatives=(*text_query.alternatives, *groups),
+        alternatives=(*alternatives, *groups),
         original=text_query,
         entries=entries,
     )

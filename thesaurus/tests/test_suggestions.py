@@ -26,7 +26,9 @@ def test_ukrainian_words_offer_the_filters_they_name(client, womens_course):
 
 
 def test_a_chosen_filter_is_not_offered_again(client, womens_course):
-    html = client.get(reverse("search:search"), {"q": "Frauen", "target_group": "frauen-maedchen"}).content.decode()
+    html = client.get(
+        reverse("search:search"), {"q": "Frauen", "target_group": "frauen-maedchen"}
+    ).content.decode()
 
     assert "filter-suggestions" not in html
 
