@@ -39,6 +39,7 @@ class Entry:
     concepts: tuple
     options: tuple
     filters: tuple
+    german: bool = False  # the run is a German term: typed as the catalogue writes it
 
 
 @dataclass
@@ -63,7 +64,7 @@ def _german_options(concept):
 def _build():
     from .models import LANGUAGES, Concept
 
-    runs = {}
+    runs, german = {}, set()
     for concept in Concept.objects.all():
         options, pair = _german_options(concept), concept.filter_pair()
         for language in LANGUAGES:
@@ -71,11 +72,13 @@ def _build():
                 run = phrase_key(term)
                 if run and len(run) <= MAX_RUN:
                     runs.setdefault(run, {})[concept.pk] = (options, pair)
+                    german |= {run} if language == "de" else set()
     return {
         run: Entry(
             tuple(found),
             tuple(o for options, _p in found.values() for o in options if o),
             tuple(p for _o, p in found.values() if p),
+            run in german,
         )
         for run, found in runs.items()
     }
@@ -115,7 +118,9 @@ def _runs(terms, table):
     while i < len(terms):
         for n in range(min(MAX_RUN, len(terms) - i), 0, -1):
             entry = table.get(tuple(key(t.surface) for t in terms[i : i + n]))
-            if entry:
+            # German words of several terms keep their meaning as typed (all
+            # of them, anywhere), as before the thesaurus; each may expand alone.
+            if entry and not (n > 1 and entry.german):
                 found.append((terms[i : i + n], entry))
                 i += n
                 break
@@ -168,7 +173,7 @@ def expand(text_query):
         required=rest,
         phrases=text_query.phrases,
         excluded=text_query.excluded,
-        sequence=rest if len(rest) == len(text_query.required) else (),
+        sequence=text_query.sequence if rest else (),  # the phrase bonus needs a required word
         any_word=text_query.any_word,
         alternatives=(*alternatives, *groups),
         original=text_query,

@@ -172,4 +172,4 @@ def test_calendar_pages_offer_a_webcal_subscription(client, settings):
     assert (
         'href="webcal://atlas.example.org/api/v1/programmes/sport-verbindet/deadlines.ics"' in programme_page
     )
-    assert 'href="webcal://atlas.example.org/api/v1/feeds/deadlines.ics?q=Sport"' in search_page
+    assert 'href="webcal://atlas.example.org/api/v1/feeds/deadlines.ics?q=Sport&amp;lang=de"' in search_page

@@ -183,7 +183,8 @@ def test_search_page_links_exports_and_feeds_with_the_same_search(client, corpus
         f"/api/v1/feeds/programmes.atom{query}",
         f"/api/v1/feeds/deadlines.ics{query}",
     ):
-        assert f'href="{url}"' in html
+        # the page's language goes along (`lang`), so exports speak it too
+        assert f'href="{url}&amp;lang=de"' in html
 
 
 def test_search_page_names_a_funder_with_two_roles_once(client, db):

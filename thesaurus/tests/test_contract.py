@@ -112,7 +112,7 @@ SYNONYMS = [
     ("Kita", "Kindertagesstätte", "Kindergarten"),
     ("MSO", "Migrantenorganisation", "Migrant*innenorganisation", "Migrantenselbstorganisation"),
     ("Sprachkurs", "Deutschkurs", "Sprachunterricht"),
-    ("Ehrenamt", "Freiwilligenarbeit", "bürgerschaftliches Engagement"),
+    ("Ehrenamt", "Freiwilligenarbeit", "Engagement"),
     ("Antirassismus", "Anti-Rassismus", "Rassismus"),
 ]
 
