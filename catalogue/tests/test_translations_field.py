@@ -63,3 +63,11 @@ def test_a_page_language_takes_its_own_summary_else_the_german_one():
     assert for_language(programme, "ar") == ("", "Geld für Kurse.", True)
     assert for_language(programme, "de") == ("", "Geld für Kurse.", True)
     assert for_language(Programme(title="x"), "ar") == ("", "", False)
+
+
+def test_an_import_without_translations_keeps_those_stored():
+    import_document(document(translations=UK))
+
+    assert not import_document(document(description="Neu")).errors
+
+    assert Programme.objects.get(slug="kurs").translations == {"de": UK["de"], "uk": UK["uk"]}
