@@ -167,6 +167,7 @@ class ProgrammeAdmin(EntryAdmin):
             {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
         ),
         (gettext_lazy("Links und Quellen"), {"fields": ("links", "sources")}),
+        (gettext_lazy("In anderen Sprachen"), {"fields": ("translations",)}),
         CONTACT_FIELDSET,
         EDITORIAL_FIELDSET,
     )
@@ -210,6 +211,7 @@ class InstitutionAdmin(EntryAdmin):
             {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
         ),
         (gettext_lazy("Quellen"), {"fields": ("sources",)}),
+        (gettext_lazy("In anderen Sprachen"), {"fields": ("translations",)}),
         CONTACT_FIELDSET,
         EDITORIAL_FIELDSET,
     )
