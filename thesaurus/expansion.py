@@ -195,11 +195,18 @@ class ExactFirst(fulltext.Matches):
 
     exact: BitMap = field(default_factory=BitMap)
     boosted: BitMap = field(default_factory=BitMap)
+    typed: TextQuery | None = None
 
     def ranking(self, documents, expired, wanted):
+        # PostgreSQL ranks the matches outside the title later (ADR 0003);
+        # exact ones are ranked at once, by the words as typed, so that
+        # their own order is the one the search had before the thesaurus.
         unranked_exact = (documents & self.exact) - self.ranked
         if unranked_exact:
-            self._rank(unranked_exact)
+            by_typed = fulltext.Matches(self.typed, unranked_exact)
+            by_typed._rank(unranked_exact)
+            self.scores.update(by_typed.scores)
+            self.ranked |= unranked_exact
         scores = super().ranking(documents, expired, wanted)
         for document in (self.exact & self.ranked) - self.boosted:
             scores[document] = scores.get(document, 0.0) + EXACT_BONUS
@@ -215,4 +222,6 @@ def match(text_query, *, scored=True):
         return matches
     typed = original.with_any_word() if text_query.any_word else original
     exact = fulltext.match(typed, scored=False).ids & matches.ids if typed.positive else BitMap()
-    return ExactFirst(matches.text_query, matches.ids, matches.scores, matches.ranked, exact=exact)
+    return ExactFirst(
+        matches.text_query, matches.ids, matches.scores, matches.ranked, exact=exact, typed=typed
+    )
