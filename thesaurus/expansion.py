@@ -9,10 +9,10 @@ German terms, so "refugees" searches "refugees" or "Geflüchtete" or
 `match(text_query)` is `search.fulltext.match` that ranks the entries
 matching the words as typed above those found only through the thesaurus.
 
-The lookup table is built once per process and renewed after
-`REFRESH_SECONDS` (or at once in the process that saved a concept), so an
-editor's change reaches every worker within a minute without a query per
-search.
+The lookup table is built once per process; every `REFRESH_SECONDS` one
+small query asks whether the thesaurus changed (the process that saved a
+concept renews at once), so an editor's change reaches every worker within
+a minute without a query per search.
 """
 
 import time
@@ -45,14 +45,15 @@ class Entry:
 @dataclass
 class _Table:
     lookup: dict = field(default_factory=dict)
-    built: float = 0.0
+    built: float = 0.0  # when the version was last compared
+    version: tuple | None = None  # (concepts, last change) the lookup was built from
 
 
 _table = _Table()
 
 
 def clear():
-    _table.built = 0.0
+    _table.built, _table.version = 0.0, None
 
 
 def _german_options(concept):
@@ -84,11 +85,25 @@ def _build():
     }
 
 
+def _version():
+    from django.db.models import Count, Max
+
+    from .models import Concept
+
+    found = Concept.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
+    return found["count"], found["changed"]
+
+
 def lookup():
-    """{run of keys: Entry}, built from the database when stale."""
-    if time.monotonic() - _table.built > REFRESH_SECONDS or not _table.built:
-        _table.lookup = _build()
-        _table.built = time.monotonic()
+    """{run of keys: Entry}. Every REFRESH_SECONDS one small query asks
+    whether the thesaurus changed; only then is the table built anew
+    (reading every concept takes most of a second)."""
+    if _table.built and time.monotonic() - _table.built <= REFRESH_SECONDS:
+        return _table.lookup
+    version = _version()
+    if version != _table.version:
+        _table.lookup, _table.version = _build(), version
+    _table.built = time.monotonic()
     return _table.lookup
 
 
