@@ -20,10 +20,15 @@ from ..exporting import EXPORT_ACTIONS
 from ..locking import EntryForm
 from .filters import InstitutionFilter, ProblemFilter, StatusFilter
 from .history_admin import HistoryAdmin
+from .revisions_admin import RevisionAdmin
 from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
-CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+CHECKBOXES = {
+    models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    # An address typed without a scheme is taken as https (Django 6's default).
+    models.URLField: {"assume_scheme": "https"},
+}
 EDITORIAL_FIELDSET = (
     gettext_lazy("Redaktion"),
     {"fields": ("state", "publish_at", "archive_at", "last_checked", "created_at", "updated_at")},
@@ -34,9 +39,9 @@ CONTACT_FIELDSET = (
 )
 
 
-class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
-    """What institutions and programmes share: roles, workflow, history,
-    version check, export."""
+class EntryAdmin(RevisionAdmin, WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
+    """What institutions and programmes share: revisions, roles, workflow,
+    history, version check, export."""
 
     form = EntryForm
     formfield_overrides = CHECKBOXES
