@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "axes",
     "catalogue",
     "search",
+    "thesaurus",
     "public",
     "editorial",
     "api",
@@ -270,6 +271,8 @@ LANGUAGES = [
     ("fa", "فارسی"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Corrected date and number formats of some languages (atlas/formats/).
+FORMAT_MODULE_PATH = ["atlas.formats"]
 TIME_ZONE = ATLAS_TIME_ZONE
 USE_I18N = True
 USE_TZ = True

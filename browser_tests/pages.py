@@ -15,6 +15,8 @@ PAGES = {
     "programm": lambda facts: f"/foerderungen/{facts['programme']}/",
     "foerderer": lambda facts: f"/foerderer/{facts['institution']}/",
     "ratgeber": lambda facts: "/ratgeber/",
+    "glossar": lambda facts: "/glossar/",
+    "programm-uebersetzt": lambda facts: "/foerderungen/sprachkurse-fuer-gefluechtete-frauen/",
     "foerdercheck": lambda facts: "/foerdercheck/",
     "foerdercheck-ergebnis": lambda facts: (
         "/foerdercheck/?region=03155&applicant_type=initiative&target_group=fluchtgeschichte"

@@ -19,6 +19,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import lists
 from .status import Status, days_left_in_words, deadlines_of, months_since_check, next_deadline, status_on
 
 MAX_TEXT = 90  # a free-text fact longer than this is cut on the card
@@ -74,8 +75,8 @@ def _cut(text):
 def _labels(items):
     labels = [gettext(item.label) for item in items]
     if len(labels) <= MAX_LABELS:
-        return ", ".join(labels)
-    shown = ", ".join(labels[:MAX_LABELS])
+        return lists.join(labels)
+    shown = lists.join(labels[:MAX_LABELS])
     return gettext("%(shown)s und %(count)d weitere") % {"shown": shown, "count": len(labels) - MAX_LABELS}
 
 

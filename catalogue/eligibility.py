@@ -26,6 +26,7 @@ from django.db import models
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext, gettext_lazy
 
+from . import lists
 from .status import Deadlines, next_deadline
 
 
@@ -107,7 +108,7 @@ def shown(value):
     if isinstance(value, Euro):
         return gettext("%(amount)s €") % {"amount": _number(value.value)}
     if isinstance(value, Labels):
-        return ", ".join(gettext(label) for label in value)
+        return lists.join(gettext(label) for label in value)
     if isinstance(value, date):
         return date_format(value, "DATE_FORMAT")
     return str(value)

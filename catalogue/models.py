@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .history import EntryHistory
+from .translations import validate_translations
 
 
 class Vocabulary(models.Model):
@@ -93,6 +94,17 @@ class Entry(models.Model):
     contact_address = models.CharField(_("Anschrift"), max_length=500, blank=True)
     last_checked = models.DateField(_("zuletzt geprüft"), null=True, blank=True)
     sources = models.JSONField(_("Quellen"), default=list, blank=True)
+    translations = models.JSONField(
+        _("Übersetzungen (Titel, Kurz gesagt)"),
+        default=dict,
+        blank=True,
+        validators=[validate_translations],
+        help_text=_(
+            "Je Sprache ein Titel und eine Zusammenfassung in einfacher Sprache (höchstens 500 Zeichen), "
+            "z. B. "
+            '{"uk": {"title": "…", "summary": "…"}, "de": {"summary": "…"}}'
+        ),
+    )
     state = models.CharField(
         _("Status"), max_length=20, choices=Workflow.choices, default=Workflow.PUBLISHED, db_index=True
     )

@@ -26,6 +26,7 @@ VIEW_WORKLIST = "editorial.view_worklist"
 ROLE_PERMISSIONS = {
     REDAKTION: [
         ("catalogue", "*"),
+        ("thesaurus", "*"),
         ("editorial", "publish_entry"),
         ("editorial", "bulk_import"),
         ("editorial", "view_worklist"),

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import views
+from . import glossary, views
 
 app_name = "public"
 
@@ -15,5 +15,10 @@ urlpatterns = [
     path("barrierefreiheit/", views.page, {"name": "accessibility"}, name="accessibility"),
     path("foerdercheck/", views.foerdercheck, name="foerdercheck"),
     path("karte/", views.district_map, name="map"),
+    path(
+        "glossar/",
+        TemplateView.as_view(template_name="public/glossary.html", extra_context={"terms": glossary.TERMS}),
+        name="glossary",
+    ),
     path("ratgeber/", TemplateView.as_view(template_name="public/guide.html"), name="guide"),
 ]

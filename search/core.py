@@ -21,6 +21,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.status import STATUS_ORDER, Status, today
+from thesaurus import expansion
 
 from . import facets as search_facets
 from . import filters as search_filters
@@ -117,6 +118,7 @@ def filters_of(form, text, options):
     """The Filters of a validated SearchForm and its parsed query text."""
     values = {name: tuple(form.value(name, [])) for name in MULTI_VALUED}
     single = {name: form.value(name) for name in VALUE_FILTERS}
+    text = expansion.expand(text)  # the thesaurus: words in any language find German entries
     return Filters(**values, **single, text=text, region_options=tuple(options["region"]))
 
 
@@ -150,7 +152,7 @@ def _count(index, filters, scored, facets=True):
     """The documents passing `filters`; with `facets`, the counts of every
     filter value too (without, `counts` stays empty and `total` is the
     number of documents)."""
-    matches = fulltext.match(filters.text, scored=scored) if filters.text else None
+    matches = expansion.match(filters.text, scored=scored) if filters.text else None
     matched = matches.ids if matches else None
     documents = search_filters.documents(index, filters, matched)
     if not facets:

@@ -13,6 +13,7 @@ from django.db import connections
 from django.db.models import QuerySet, prefetch_related_objects
 from django.db.models.functions import Collate
 
+from catalogue import translations
 from catalogue.models import Institution, Programme
 
 from .fields import (
@@ -59,6 +60,8 @@ def _scalar(instance, field, kind):
 def _flat(instance, fields, vocabularies):
     """Every value of an entry by dotted JSON path."""
     flat = {"id": instance.slug, "sources": list(instance.sources)}
+    for language, parts in translations.cleaned(instance.translations).items():
+        flat |= {f"translations.{language}.{part}": text for part, text in parts.items()}
     for path, field, kind in fields:
         flat[path] = _scalar(instance, field, kind)
     for path, (field, _model) in vocabularies.items():

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from catalogue import translations
 from catalogue.markdown import strip_raw_html
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.services import bulk_writes
@@ -172,6 +173,8 @@ def _plan(entry, instance):
         setattr(plan.instance, f"{name}_id" if kind == CODE else name, value)
         plan.paths[name] = path
     plan.instance.sources = list(entry.data.get("sources", []))
+    if "translations" in entry.data:  # without it (older files, CSV, XLSX) they stay as they are
+        plan.instance.translations = translations.cleaned(entry.data["translations"])
     if entry.kind == PROGRAMME:
         plan.instance.links = [_link(link) for link in entry.data.get("links", [])]
     for path, (name, _model) in vocabularies.items():

@@ -172,6 +172,7 @@ class ProgrammeAdmin(EntryAdmin):
             {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
         ),
         (gettext_lazy("Links und Quellen"), {"fields": ("links", "sources")}),
+        (gettext_lazy("In anderen Sprachen"), {"fields": ("translations",)}),
         CONTACT_FIELDSET,
         EDITORIAL_FIELDSET,
     )
@@ -215,6 +216,7 @@ class InstitutionAdmin(EntryAdmin):
             {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
         ),
         (gettext_lazy("Quellen"), {"fields": ("sources",)}),
+        (gettext_lazy("In anderen Sprachen"), {"fields": ("translations",)}),
         CONTACT_FIELDSET,
         EDITORIAL_FIELDSET,
     )

@@ -54,4 +54,7 @@ def test_search_hits_in_english_mark_german_titles(client):
 def test_site_name_marked_german_in_arabic_pages(client):
     page = parse(client.get("/ar/"))
 
-    assert [element["lang"] for element in page.select(".site-name, h1")] == ["de", "de"]
+    # The German site name, and besides it a heading in the page's language.
+    assert [element["lang"] for element in page.select(".site-name, h1 > span[lang]")] == ["de", "de"]
+    assert page.select_one("h1 .hero__translated").get_text().strip()
+    assert "lang" not in page.select_one("h1").attrs

@@ -214,10 +214,13 @@ CASES = [
         suggestion="Sprachkurse oder Migrationsberatung",
     ),
     Case("nothing similar enough", "atlas", "q=Quittungsblock", ()),
-    Case("any word when no entry has all", "atlas", "q=Sportvereine Quartier", ("sport", "hannover")),
+    # "Quartier" also finds "Stadtteil" through the thesaurus (thesaurus/).
+    Case(
+        "any word when no entry has all", "atlas", "q=Sportvereine Quartier", ("sport", "hannover", "sprache")
+    ),
     # Alternatives: "or" and "oder" between words or phrases (websearch syntax)
-    Case("or", "atlas", "q=Sportvereine or Quartier", ("sport", "hannover")),
-    Case("oder, in capitals", "atlas", "q=Sportvereine ODER Quartier", ("sport", "hannover")),
+    Case("or", "atlas", "q=Sportvereine or Quartier", ("sport", "hannover", "sprache")),
+    Case("oder, in capitals", "atlas", "q=Sportvereine ODER Quartier", ("sport", "hannover", "sprache")),
     Case(
         "alternative and word", "atlas", "q=Geflüchtete Sprachkurse oder Sportvereine", ("sport", "sprache")
     ),

@@ -7,6 +7,7 @@ from django.http import QueryDict
 
 from catalogue.tests.factories import InstitutionFactory, ProgrammeInstitutionFactory
 from search.core import search
+from thesaurus import expansion
 
 # vocabularies, index version, programmes, institutions; the in-memory index
 # is current (warm)
@@ -36,7 +37,8 @@ def catalogue(size):
 CASES = [
     # (query, queries, results for size 1, results for size 3)
     ("", SEARCH_QUERIES, 3, 7),
-    ("q=Sport", TEXT_QUERIES, 3, 7),
+    # + the thesaurus's matches of the words as typed, ranked first (thesaurus.expansion)
+    ("q=Sport", TEXT_QUERIES + MATCH_QUERIES, 3, 7),
     # programmes only: no institution query
     ("q=Sport&region=03155&status=open&sort=title", TEXT_QUERIES - 1, 1, 3),
     ("integration_area=sport-bewegung", SEARCH_QUERIES - 1, 1, 3),
@@ -48,6 +50,7 @@ CASES = [
 def test_search_query_count_is_fixed(db, django_assert_num_queries, size, params, queries, one, three):
     catalogue(size)
     search(QueryDict())
+    expansion.lookup()  # the thesaurus table, read once a minute per process
 
     with django_assert_num_queries(queries):
         result = search(QueryDict(params))
@@ -60,9 +63,11 @@ def test_search_query_count_is_fixed(db, django_assert_num_queries, size, params
 def test_search_page_query_count_is_fixed(client, db, django_assert_num_queries, size):
     catalogue(size)
     search(QueryDict())
+    expansion.lookup()
 
-    # + the view's look-up of the index version for its page cache
-    with django_assert_num_queries(TEXT_QUERIES + 1 + CARD_QUERIES):
+    # + the view's look-up of the index version for its page cache, + the
+    # thesaurus's matches of the words as typed
+    with django_assert_num_queries(TEXT_QUERIES + 1 + CARD_QUERIES + MATCH_QUERIES):
         response = client.get("/suche/?q=Sport")
 
     assert response.status_code == 200
