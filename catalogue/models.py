@@ -12,6 +12,9 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .history import EntryHistory
+from .validators import validate_links, validate_sources, validate_text, validate_url
+
+TEXT = [validate_text]  # every free text (catalogue.validators)
 
 
 class Vocabulary(models.Model):
@@ -85,14 +88,16 @@ class Entry(models.Model):
     slug = models.SlugField(
         _("Kennung"), max_length=200, unique=True, help_text=_("Die Kennung im Austauschformat.")
     )
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown"))
-    goals = models.TextField(_("Förderschwerpunkte und -ziele"), blank=True, help_text=_("Markdown"))
-    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown"), validators=TEXT)
+    goals = models.TextField(
+        _("Förderschwerpunkte und -ziele"), blank=True, help_text=_("Markdown"), validators=TEXT
+    )
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True, validators=TEXT)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
-    contact_phone = models.CharField(_("Telefon"), max_length=100, blank=True)
-    contact_address = models.CharField(_("Anschrift"), max_length=500, blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=100, blank=True, validators=TEXT)
+    contact_address = models.CharField(_("Anschrift"), max_length=500, blank=True, validators=TEXT)
     last_checked = models.DateField(_("zuletzt geprüft"), null=True, blank=True)
-    sources = models.JSONField(_("Quellen"), default=list, blank=True)
+    sources = models.JSONField(_("Quellen"), default=list, blank=True, validators=[validate_sources])
     state = models.CharField(
         _("Status"), max_length=20, choices=Workflow.choices, default=Workflow.PUBLISHED, db_index=True
     )
@@ -106,11 +111,11 @@ class Entry(models.Model):
 
 
 class Institution(Entry):
-    name = models.CharField(_("Name"), max_length=300)
+    name = models.CharField(_("Name"), max_length=300, validators=TEXT)
     kind = models.ForeignKey(
         InstitutionKind, verbose_name=_("Art"), null=True, blank=True, on_delete=models.PROTECT
     )
-    website = models.URLField(_("Website"), max_length=500, blank=True)
+    website = models.URLField(_("Website"), max_length=500, blank=True, validators=[validate_url])
     funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
     regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
     integration_areas = models.ManyToManyField(
@@ -138,11 +143,11 @@ class DeadlineKind(models.TextChoices):
 
 
 class Programme(Entry):
-    title = models.CharField(_("Titel"), max_length=500)
+    title = models.CharField(_("Titel"), max_length=500, validators=TEXT)
     institutions = models.ManyToManyField(
         Institution, through="ProgrammeInstitution", related_name="programmes", blank=True
     )
-    amount_text = models.CharField(_("Fördersumme"), max_length=1000, blank=True)
+    amount_text = models.CharField(_("Fördersumme"), max_length=1000, blank=True, validators=TEXT)
     amount_min_eur = models.DecimalField(
         _("Mindestbetrag (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -152,7 +157,7 @@ class Programme(Entry):
     amount_max_rate_percent = models.DecimalField(
         _("höchste Förderquote (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    own_contribution_text = models.CharField(_("Eigenanteil"), max_length=1000, blank=True)
+    own_contribution_text = models.CharField(_("Eigenanteil"), max_length=1000, blank=True, validators=TEXT)
     own_contribution_min_percent = models.DecimalField(
         _("Eigenanteil mindestens (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
@@ -163,10 +168,10 @@ class Programme(Entry):
         _("Art der Bewerbungsfrist"), max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.NONE
     )
     window_start = models.DateField(_("Anträge möglich ab"), null=True, blank=True)
-    deadline_note = models.CharField(_("Hinweis zur Frist"), max_length=1000, blank=True)
+    deadline_note = models.CharField(_("Hinweis zur Frist"), max_length=1000, blank=True, validators=TEXT)
     period_start = models.DateField(_("Laufzeit von"), null=True, blank=True)
     period_end = models.DateField(_("Laufzeit bis"), null=True, blank=True)
-    eligible_text = models.TextField(_("Antragsberechtigt"), blank=True)
+    eligible_text = models.TextField(_("Antragsberechtigt"), blank=True, validators=TEXT)
     applicant_types = models.ManyToManyField(ApplicantType, verbose_name=_("Antragsberechtigte"), blank=True)
     funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
     regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
@@ -174,7 +179,7 @@ class Programme(Entry):
         IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
     )
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
-    links = models.JSONField(_("Links"), default=list, blank=True, help_text=_('[{"title": …, "url": …}]'))
+    links = models.JSONField(_("Links"), default=list, blank=True, validators=[validate_links])
     history = EntryHistory(
         m2m_fields=[applicant_types, funding_kinds, regions, integration_areas, target_groups]
     )
@@ -229,7 +234,7 @@ class ProgrammeInstitution(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="institution_links")
     institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="programme_links")
     role = models.CharField(_("Rolle"), max_length=30, choices=Role.choices)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
     history = HistoricalRecords()
 
     class Meta:

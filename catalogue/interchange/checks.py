@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from catalogue.consistency import contradictions, stated_in_document
 from catalogue.models import Institution, InstitutionKind
 
-from .fields import INSTITUTION, INSTITUTION_VOCABULARIES, PROGRAMME, PROGRAMME_VOCABULARIES, get_path
+from .fields import (
+    INSTITUTION,
+    INSTITUTION_VOCABULARIES,
+    PROGRAMME,
+    PROGRAMME_VOCABULARIES,
+    get_path,
+    is_entry_id,
+)
 from .validation import finding
 
 YEARLY = re.compile(r"\d{2}-\d{2}")  # the schema's pattern; \d includes non-ASCII digits
@@ -60,7 +67,7 @@ def institution_links(entries):
     import or of the atlas, and names it once per role."""
     in_documents = {_entry_id(e) for e in entries if e.kind == INSTITUTION}
     wanted = {link.get("id") for e in entries if e.kind == PROGRAMME for _i, link in _links(e)}
-    wanted = {slug for slug in wanted if isinstance(slug, str)} - in_documents
+    wanted = {slug for slug in wanted if is_entry_id(slug)} - in_documents
     known = in_documents | set(Institution.objects.filter(slug__in=wanted).values_list("slug", flat=True))
     findings = []
     for entry in (e for e in entries if e.kind == PROGRAMME):
@@ -191,5 +198,7 @@ def quality_warnings(entry):
 
 
 def html_warning(entry, path):
-    message = _("HTML-Code entfernt: im Austauschformat ist nur Markdown erlaubt.")
-    return finding(entry, path, message, "html_removed")
+    message = _(
+        "HTML-Code in Markdown umgewandelt (Text bleibt, Tags und Kommentare entfallen); bitte prüfen."
+    )
+    return finding(entry, path, message, "html_converted")

@@ -7,8 +7,12 @@ all or nothing.
   with the document's content (a field missing from the document is cleared;
   deadlines and institution links are replaced), a new one is created as
   published. The workflow state of an existing entry is never changed.
-- Raw HTML in Markdown fields is *stripped* (see `catalogue.markdown.strip_raw_html`),
-  with a warning, so what is stored is the Markdown that is shown.
+- Raw HTML in Markdown fields is *converted* to Markdown, keeping its text
+  (see `catalogue.pasted_html`), with a warning, so what is stored is the
+  Markdown that is shown.
+- Addresses are normalised first (`catalogue.validators.normalise_url`, with
+  a warning), and every text passes the model fields' validators: the same
+  rules as in the back office, so whatever it saved imports again.
 - An entry whose export would not change is left alone (no history record)
   and counted as unchanged, so importing a file twice changes nothing.
 """
@@ -19,11 +23,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from catalogue.markdown import strip_raw_html
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution, Workflow
+from catalogue.pasted_html import html_to_markdown
 from catalogue.services import bulk_writes
 
-from . import checks
+from . import addresses, checks
 from .exporter import export_entry
 from .fields import (
     CODE,
@@ -95,6 +99,8 @@ def import_documents(documents, *, dry_run=False):
     report = ImportReport(dry_run=dry_run)
     entries, valid = [], []
     for source, data in documents:
+        data, normalised = addresses.normalise_document(source, data)
+        report.warnings += normalised
         findings, invalid = schema_findings(source, data)
         report.errors += findings
         document_entries = entries_of(source, data)
@@ -183,7 +189,7 @@ def _value(raw, kind, name):
     """A JSON value as the model field wants it; None/missing → the empty value."""
     if kind in (TEXT, MARKDOWN):
         text = raw or DEFAULTS.get(name, "")
-        return strip_raw_html(text) if kind == MARKDOWN else text
+        return html_to_markdown(text) if kind == MARKDOWN else text
     if raw is None:
         return None
     if kind == NUMBER:

@@ -16,6 +16,7 @@ from catalogue.queries import with_status
 from catalogue.status import Status, today
 
 from .. import roles
+from ..entry_fields import LinkRowsField, SourceRowsField, region_field
 from ..exporting import EXPORT_ACTIONS
 from ..locking import EntryForm
 from .filters import InstitutionFilter, ProblemFilter, StatusFilter
@@ -24,6 +25,7 @@ from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
 CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+ROW_FIELDS = {"links": LinkRowsField, "sources": SourceRowsField}
 EDITORIAL_FIELDSET = (
     gettext_lazy("Redaktion"),
     {"fields": ("state", "publish_at", "archive_at", "last_checked", "created_at", "updated_at")},
@@ -45,13 +47,23 @@ class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdm
     list_per_page = 50
     actions = [*WorkflowAdmin.workflow_actions, *EXPORT_ACTIONS]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ROW_FIELDS:
+            return ROW_FIELDS[db_field.name](label=db_field.verbose_name, required=False)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return region_field(field) if db_field.name == "regions" and field else field
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         for name in getattr(form, "html_removed", []):
             label = obj._meta.get_field(name).verbose_name
             self.message_user(
                 request,
-                _("HTML-Code in „%(field)s“ wurde entfernt; erlaubt ist Markdown.") % {"field": label},
+                _(
+                    "HTML-Code in „%(field)s“ wurde in Markdown umgewandelt: der Text bleibt, Tags und "
+                    "Kommentare entfallen. Bitte prüfen Sie das Ergebnis."
+                )
+                % {"field": label},
                 messages.WARNING,
             )
 
