@@ -32,7 +32,10 @@ class RowsWidget(forms.Widget):
     row_label = ""
 
     def _rows(self, value):
+        """The stored rows (or, re-displayed after an error, the rows as
+        typed, empty ones left out) and EMPTY_ROWS empty ones."""
         rows = [self.row_of(item) for item in (value if isinstance(value, list) else [])]
+        rows = [row for row in rows if any(row.values())]
         return rows + [dict.fromkeys(key for key, _label in self.columns)] * EMPTY_ROWS
 
     def row_of(self, item):
@@ -87,7 +90,7 @@ class SourceRowsWidget(RowsWidget):
     row_label = gettext_lazy("Quelle")
 
     def row_of(self, item):
-        return {"url": item}
+        return item if isinstance(item, dict) else {"url": item}
 
 
 def _row_error(label, number, error):

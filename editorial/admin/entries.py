@@ -7,6 +7,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,7 +21,7 @@ from .. import roles
 from ..entry_fields import LinkRowsField, SourceRowsField, region_field
 from ..exporting import EXPORT_ACTIONS
 from ..locking import EntryForm
-from .filters import InstitutionFilter, ProblemFilter, StatusFilter
+from .filters import InstitutionFilter, ProblemFilter, ScheduleFilter, StatusFilter
 from .history_admin import HistoryAdmin
 from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
@@ -52,6 +54,17 @@ class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdm
             return ROW_FIELDS[db_field.name](label=db_field.verbose_name, required=False)
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return region_field(field) if db_field.name == "regions" and field else field
+
+    @admin.display(description=gettext_lazy("geplant"), ordering="publish_at")
+    def schedule(self, obj):
+        """ "veröffentlichen 12.01.2027 10:00" and/or "archivieren …", or "–"."""
+        steps = [
+            _("%(step)s %(when)s")
+            % {"step": step, "when": date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT")}
+            for step, when in ((_("veröffentlichen"), obj.publish_at), (_("archivieren"), obj.archive_at))
+            if when
+        ]
+        return "; ".join(steps) or "–"
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -151,10 +164,11 @@ class ProgrammeAdmin(EntryAdmin):
         "status_label",
         "next_deadline_display",
         "funders",
+        "schedule",
         "last_checked",
         "updated_at",
     )
-    list_filter = ("state", StatusFilter, ProblemFilter, "deadline_kind", InstitutionFilter)
+    list_filter = ("state", StatusFilter, ProblemFilter, ScheduleFilter, "deadline_kind", InstitutionFilter)
     fieldsets = (
         (None, {"fields": ("title", "slug", "loaded_version")}),
         (gettext_lazy("Beschreibung"), {"fields": ("description", "goals")}),
@@ -190,7 +204,7 @@ class ProgrammeAdmin(EntryAdmin):
 
     def get_list_filter(self, request):
         if roles.is_restricted(request.user):
-            return ("state", StatusFilter)
+            return ("state", StatusFilter, ScheduleFilter)
         return self.list_filter
 
     @admin.display(description=gettext_lazy("Frist-Status"), ordering="status_rank")
@@ -212,8 +226,8 @@ class InstitutionAdmin(EntryAdmin):
     preview_url_name = "admin:editorial_preview_institution"
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name", "slug")
-    list_display = ("name", "kind", "state", "last_checked", "updated_at")
-    list_filter = ("state", "kind", ProblemFilter)
+    list_display = ("name", "kind", "state", "schedule", "last_checked", "updated_at")
+    list_filter = ("state", ScheduleFilter, "kind", ProblemFilter)
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "website", "loaded_version")}),
         (gettext_lazy("Beschreibung"), {"fields": ("description", "goals")}),
@@ -231,5 +245,5 @@ class InstitutionAdmin(EntryAdmin):
 
     def get_list_filter(self, request):
         if roles.is_restricted(request.user):
-            return ("state",)
+            return ("state", ScheduleFilter)
         return self.list_filter

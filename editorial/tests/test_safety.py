@@ -182,10 +182,11 @@ def test_script_from_funder_never_reaches_public_page(funder_a_client, editor_cl
     page = parse(client.get(programme_a.get_absolute_url()))
 
     programme_a.refresh_from_db()
-    assert programme_a.description == "\nHallo  [Link](javascript:alert(1))"
-    assert "HTML-Code in „Beschreibung“ wurde entfernt; erlaubt ist Markdown." in [
-        str(m) for m in saved.context["messages"]
-    ]
+    assert programme_a.description == "Hallo  [Link](javascript:alert(1))"
+    assert (
+        "HTML-Code in „Beschreibung“ wurde in Markdown umgewandelt: der Text bleibt, Tags und "
+        "Kommentare entfallen. Bitte prüfen Sie das Ergebnis."
+    ) in [str(m) for m in saved.context["messages"]]
     scripts = [(s.get("type"), s.get("src")) for s in page.find_all("script")]
     assert scripts == [("application/ld+json", None), (None, "/static/public/js/site.js")]
     assert page.select(".markdown a") == []
