@@ -151,6 +151,16 @@ class SourceRowsField(LinkRowsField):
         return urls
 
 
+class AddressField(forms.CharField):
+    """One http(s) address, normalised (a website)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "url", "spellcheck": "false", "class": "vURLField"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_url(value) if value else value
+
+
 class RegionWidget(forms.CheckboxSelectMultiple):
     """Checkbox groups: EU/Bund/Land open, the districts in a <details>
     that is open when one of them is chosen."""

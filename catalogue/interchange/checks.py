@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 
 from catalogue.consistency import contradictions, stated_in_document
 from catalogue.models import Institution, InstitutionKind
+from catalogue.validators import validate_text
 
 from .fields import (
     INSTITUTION,
     INSTITUTION_VOCABULARIES,
     PROGRAMME,
     PROGRAMME_VOCABULARIES,
+    field_path,
     get_path,
     is_entry_id,
 )
@@ -99,6 +101,31 @@ def yearly_dates(entry):
         if not (month_day.isascii() and valid_day):
             message = _("„%(value)s“ ist kein Tag im Jahr (MM-TT).") % {"value": month_day}
             findings.append(finding(entry, f"deadlines.yearly[{i}]", message, "invalid_yearly"))
+    return findings
+
+
+def _strings(value, path=()):
+    """(path parts, text) of every string inside a JSON value."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def text_characters(entry):
+    """Every text of an entry, valid for the schema or not, by the one rule
+    of `catalogue.validators.validate_text` (no NUL, no bidi overrides):
+    such a character is reported wherever it is and never reaches a query."""
+    findings = []
+    for path, text in _strings(entry.data):
+        try:
+            validate_text(text)
+        except ValidationError as error:
+            findings.append(finding(entry, field_path(list(path)), error.messages[0], error.code))
     return findings
 
 
@@ -199,6 +226,6 @@ def quality_warnings(entry):
 
 def html_warning(entry, path):
     message = _(
-        "HTML-Code in Markdown umgewandelt (Text bleibt, Tags und Kommentare entfallen); bitte prüfen."
+        "HTML-Code in Markdown umgewandelt (der Text bleibt, Tags und Kommentare entfallen); bitte prüfen."
     )
     return finding(entry, path, message, "html_converted")

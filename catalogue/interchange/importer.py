@@ -108,6 +108,7 @@ def import_documents(documents, *, dry_run=False):
         valid += [e for e in document_entries if (e.kind, e.index) not in invalid]
     report.errors += checks.duplicate_ids(entries) + checks.institution_links(entries)
     report.errors += [error for entry in entries for error in checks.yearly_dates(entry)]
+    report.errors += [error for entry in entries for error in checks.text_characters(entry)]
     plans = _plan_all(valid, report)
     report.errors = _in_document_order(report.errors, entries)
     report.warnings = _in_document_order(report.warnings, entries)
@@ -135,7 +136,7 @@ def _plan_all(valid, report):
     plans = []
     for entry in valid:
         errors = checks.vocabulary_codes(entry, known)
-        if errors or checks.yearly_dates(entry):
+        if errors or checks.yearly_dates(entry) or checks.text_characters(entry):
             report.errors += errors
             continue
         plan = _plan(entry, existing.get((entry.kind, entry.label)))

@@ -18,7 +18,7 @@ from catalogue.queries import with_status
 from catalogue.status import Status, today
 
 from .. import roles
-from ..entry_fields import LinkRowsField, SourceRowsField, region_field
+from ..entry_fields import AddressField, LinkRowsField, SourceRowsField, region_field
 from ..exporting import EXPORT_ACTIONS
 from ..locking import EntryForm
 from .filters import InstitutionFilter, ProblemFilter, ScheduleFilter, StatusFilter
@@ -27,7 +27,8 @@ from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
 CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-ROW_FIELDS = {"links": LinkRowsField, "sources": SourceRowsField}
+# Fields editors fill in without knowing JSON or RFC 3986 (editorial.entry_fields).
+INPUT_FIELDS = {"links": LinkRowsField, "sources": SourceRowsField, "website": AddressField}
 EDITORIAL_FIELDSET = (
     gettext_lazy("Redaktion"),
     {"fields": ("state", "publish_at", "archive_at", "last_checked", "created_at", "updated_at")},
@@ -50,8 +51,8 @@ class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdm
     actions = [*WorkflowAdmin.workflow_actions, *EXPORT_ACTIONS]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in ROW_FIELDS:
-            return ROW_FIELDS[db_field.name](label=db_field.verbose_name, required=False)
+        if db_field.name in INPUT_FIELDS:
+            return INPUT_FIELDS[db_field.name](label=db_field.verbose_name, required=False)
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return region_field(field) if db_field.name == "regions" and field else field
 
