@@ -145,7 +145,11 @@ class DeadlineKind(models.TextChoices):
 class Programme(Entry):
     title = models.CharField(_("Titel"), max_length=500, validators=TEXT)
     institutions = models.ManyToManyField(
-        Institution, through="ProgrammeInstitution", related_name="programmes", blank=True
+        Institution,
+        verbose_name=_("Institutionen"),
+        through="ProgrammeInstitution",
+        related_name="programmes",
+        blank=True,
     )
     amount_text = models.CharField(_("Fördersumme"), max_length=1000, blank=True, validators=TEXT)
     amount_min_eur = models.DecimalField(
@@ -199,7 +203,9 @@ class Programme(Entry):
 class Deadline(models.Model):
     """One Bewerbungsfrist: a one-off date or a yearly MM-DD date."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="deadlines")
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("Förderprogramm"), on_delete=models.CASCADE, related_name="deadlines"
+    )
     date = models.DateField(_("Datum"), null=True, blank=True)
     yearly = models.CharField(_("jährlich (MM-TT)"), max_length=5, blank=True)
     history = HistoricalRecords()
@@ -231,8 +237,15 @@ class Role(models.TextChoices):
 class ProgrammeInstitution(models.Model):
     """Which institution plays which role in a programme."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="institution_links")
-    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="programme_links")
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("Förderprogramm"),
+        on_delete=models.CASCADE,
+        related_name="institution_links",
+    )
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("Institution"), on_delete=models.PROTECT, related_name="programme_links"
+    )
     role = models.CharField(_("Rolle"), max_length=30, choices=Role.choices)
     position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
     history = HistoricalRecords()
