@@ -18,6 +18,7 @@ SITE_CONTEXT = {"site_header": AtlasAdminSite.site_header, "site_title": AtlasAd
 
 class PasswordResetView(auth_views.PasswordResetView):
     extra_context = SITE_CONTEXT
+    template_name = "editorial/password_reset_form.html"
 
     @property
     def extra_email_context(self):
@@ -29,17 +30,23 @@ urlpatterns = [
     path("", PasswordResetView.as_view(), name="admin_password_reset"),
     path(
         "gesendet/",
-        auth_views.PasswordResetDoneView.as_view(extra_context=SITE_CONTEXT),
+        auth_views.PasswordResetDoneView.as_view(
+            extra_context=SITE_CONTEXT, template_name="editorial/password_reset_done.html"
+        ),
         name="password_reset_done",
     ),
     path(
         "neu/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(extra_context=SITE_CONTEXT),
+        auth_views.PasswordResetConfirmView.as_view(
+            extra_context=SITE_CONTEXT, template_name="editorial/password_reset_confirm.html"
+        ),
         name="password_reset_confirm",
     ),
     path(
         "fertig/",
-        auth_views.PasswordResetCompleteView.as_view(extra_context=SITE_CONTEXT),
+        auth_views.PasswordResetCompleteView.as_view(
+            extra_context=SITE_CONTEXT, template_name="editorial/password_reset_complete.html"
+        ),
         name="password_reset_complete",
     ),
 ]

@@ -23,6 +23,7 @@ from ..exporting import EXPORT_ACTIONS
 from ..locking import EntryForm
 from .filters import InstitutionFilter, ProblemFilter, ScheduleFilter, StatusFilter
 from .history_admin import HistoryAdmin
+from .labels import LabelledInline, LabelledInlineFormSet, name_widget
 from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
@@ -54,6 +55,8 @@ class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdm
         if db_field.name in INPUT_FIELDS:
             return INPUT_FIELDS[db_field.name](label=db_field.verbose_name, required=False)
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField):
+            return name_widget(field, db_field.verbose_name)
         return region_field(field) if db_field.name == "regions" and field else field
 
     @admin.display(description=gettext_lazy("geplant"), ordering="publish_at")
@@ -100,14 +103,15 @@ def _is_month_day(text):
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
 
 
-class DeadlineInline(admin.TabularInline):
+class DeadlineInline(LabelledInline, admin.TabularInline):
     model = Deadline
     form = DeadlineForm
+    formset = LabelledInlineFormSet
     extra = 0
     fields = ("date", "yearly")
 
 
-class LinkFormSet(forms.BaseInlineFormSet):
+class LinkFormSet(LabelledInlineFormSet):
     """A funder's programme must stay linked to one of their institutions,
     or it would vanish from their view."""
 
@@ -126,7 +130,7 @@ class LinkFormSet(forms.BaseInlineFormSet):
             raise ValidationError(_("Verknüpfen Sie das Programm mit mindestens einer Ihrer Institutionen."))
 
 
-class InstitutionLinkInline(admin.TabularInline):
+class InstitutionLinkInline(LabelledInline, admin.TabularInline):
     model = ProgrammeInstitution
     formset = LinkFormSet
     extra = 1
