@@ -106,8 +106,8 @@ def test_change_form_labels_are_german(editor_client):
         for group in page.select(".inline-group")
     ]
     assert headers == [
-        ["", "Institution", "Rolle", "Reihenfolge", "Löschen?"],
-        ["", "Datum", "Jährlich (MM-TT)", "Löschen?"],
+        ["Eintrag", "Institution", "Rolle", "Reihenfolge", "Löschen?"],
+        ["Eintrag", "Datum", "Jährlich (MM-TT)", "Löschen?"],
     ]
 
 
