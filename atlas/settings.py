@@ -201,6 +201,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
     ),
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rendered result cards (search/cards.py): one per entry, language, day and
+    # index version; a few KB each, so a whole catalogue in a few languages fits.
+    "cards": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cards",
+        "OPTIONS": {"MAX_ENTRIES": envint("ATLAS_CARD_CACHE_ENTRIES", 30_000)},
+    },
 }
 # ATLAS_CACHE=memory: the shared cache in process memory, for the test suite
 # (pytest sets PYTEST_VERSION): most tests touch no database and the suite is

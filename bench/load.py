@@ -21,12 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.mix import MIX  # noqa: E402
+from bench.mix import MIX, distinct_searches  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LOG = ROOT / "bench/out/gunicorn.log"
 WORKERS = 2
 WRK_THREADS, WRK_CONNECTIONS, WRK_SECONDS = 2, 8, 15
+# More distinct searches than a run sends, so none repeats.
+DISTINCT = 20_000
 # wrk counts an answer slower than this as a socket error (timeout).
 WRK_TIMEOUT = 10
 
@@ -83,10 +85,26 @@ def parse_wrk(output):
     }
 
 
+def workers_cpu_seconds(master):
+    """CPU time (user + system) the gunicorn workers of `master` used so far:
+    what the server spent, whatever else runs on the machine."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:  # the parent's pid
+            total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def run(database_url, seconds=WRK_SECONDS):
     """{"cached": {...}, "uncached": {...}}: the mix as visitors repeat it
-    (pages come from the page cache, search/views.py), and with every URL
-    made unique so that each page is searched and rendered."""
+    (pages come from the page cache, search/views.py), and distinct
+    searches (`bench.mix.distinct_searches`, each URL also made unique), so
+    that every page is searched and rendered. Each with the server's CPU
+    time per request and the machine's load average."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(LOG, "w")  # noqa: SIM115 (closed in finally, after the server)
@@ -99,10 +117,14 @@ def run(database_url, seconds=WRK_SECONDS):
     )
     try:
         wait_until_up(f"{base}/suche/", server)
-        with tempfile.NamedTemporaryFile("w", suffix=".txt") as paths:
-            paths.write("".join(f"/suche/?{qs}\n" for _, qs in MIX))
-            paths.flush()
-            return {mode: _wrk(base, paths.name, seconds, mode) for mode in ("cached", "uncached")}
+        mixes = {"cached": [qs for _, qs in MIX], "uncached": distinct_searches(DISTINCT)}
+        results = {}
+        for mode, queries in mixes.items():
+            with tempfile.NamedTemporaryFile("w", suffix=".txt") as paths:
+                paths.write("".join(f"/suche/?{qs}\n" for qs in queries))
+                paths.flush()
+                results[mode] = _measured(server.pid, _wrk, base, paths.name, seconds, mode)
+        return results
     finally:
         server.terminate()
         try:
@@ -111,6 +133,16 @@ def run(database_url, seconds=WRK_SECONDS):
             server.kill()
             server.wait()
         log.close()
+
+
+def _measured(master, wrk, *args):
+    """wrk's figures, with the workers' CPU ms per request and the load average."""
+    cpu = workers_cpu_seconds(master)
+    result = wrk(*args)
+    used = workers_cpu_seconds(master) - cpu
+    result["server_cpu_ms_per_request"] = round(used * 1000 / max(result["requests"], 1), 1)
+    result["load_average"] = round(os.getloadavg()[0], 1)
+    return result
 
 
 def _wrk(base, paths, seconds, mode):

@@ -47,3 +47,35 @@ OUTSIDE_MIX = [
 ]
 
 FACET_ONLY = [(name, qs) for name, qs in MIX if "q=" not in qs and "type=institution" not in qs]
+
+
+def distinct_searches(count, seed=14):
+    """`count` different query strings, as many seekers would send them: 0–2
+    words of the catalogue's vocabulary (`bench.words`), 0–3 filter values
+    taken from the mix, sometimes a sort order or a later page. The load test
+    cycles through them, so no two requests ask the same (issue 14: fast on
+    distinct searches, not on the same 20 URLs)."""
+    import random
+    from urllib.parse import parse_qsl, urlencode
+
+    from bench.words import NOUNS
+
+    rng = random.Random(seed)
+    words = NOUNS[:300]
+    filters = sorted(
+        {pair for _, qs in MIX for pair in parse_qsl(qs) if pair[0] not in ("q", "sort", "page")}
+    )
+    sorts = [None, None, None, "deadline", "newest", "title"]
+    seen, out = set(), []
+    while len(out) < count:
+        pairs = [("q", " ".join(rng.sample(words, rng.randint(1, 2))))] if rng.random() < 0.6 else []
+        pairs += sorted(rng.sample(filters, rng.randint(0, 3)))
+        if sort := rng.choice(sorts):
+            pairs.append(("sort", sort))
+        if rng.random() < 0.15:
+            pairs.append(("page", str(rng.randint(2, 3))))
+        query = urlencode(pairs)
+        if query not in seen:
+            seen.add(query)
+            out.append(query)
+    return out

@@ -12,7 +12,7 @@
 3. Search pages per second under load at 10k (gunicorn + wrk, bench/load.py),
    and the realistic mix with exports, alone and during an import
    (bench/mixed.py). The Fördercheck (API server time and full page) on the
-   same 10k catalogue (bench/check.py); `--check-only` runs just that.
+   same 10k catalogue (bench/check.py); `--only-check` runs just that.
 4. PostgreSQL at 10k and 100k in a throw-away cluster (bench/postgres.py
    inside scripts/with-postgres.sh), generated anew each run; programme
    detail pages timed there too (bench/detail.py).
@@ -21,7 +21,7 @@
 6. The map page /karte/ at 10k (bench/map_page.py).
 7. A table, then one line of JSON as the last line.
 
-    .venv/bin/python bench/run.py --map-only    # just the map page at 10k
+    .venv/bin/python bench/run.py --only-map    # just the map page at 10k
 """
 
 import argparse
@@ -36,7 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import load, mixed, report  # noqa: E402
+from bench import load, report  # noqa: E402
+from bench import mixed as mixed_load  # noqa: E402
 from bench.cache import OUT, ROOT, data_key, index_key, label, prune  # noqa: E402
 
 RESULTS = OUT / "results"
@@ -140,6 +141,17 @@ def measure_alerts(path):
     step(["bench/alerts.py", str(path), "--out", str(RESULTS / "alerts_10k.json")], bench_env())
 
 
+def measure_load(path, search=True, mixed=True):
+    if search:
+        log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
+        result = load.run(f"sqlite:///{path}")
+        (RESULTS / f"load_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
+    if mixed:
+        log(f"mixed load on sqlite {label(LOAD_SIZE)}: alone, then during an import")
+        result = mixed_load.run(path)
+        (RESULTS / f"mixed_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Search benchmarks (bench/README.md).")
     sizes = lambda text: [int(s) for s in text.split(",") if s]  # noqa: E731
@@ -147,13 +159,28 @@ def parse_args(argv):
     parser.add_argument("--postgres", type=sizes, default=POSTGRES_SIZES, help="e.g. 10000,100000")
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    # --only-X for every partial run; the older --X-only spellings still work.
     parser.add_argument(
-        "--check-only", action="store_true", help="only the Fördercheck on the sqlite 10k catalogue"
+        "--only-check",
+        "--check-only",
+        dest="check_only",
+        action="store_true",
+        help="only the Fördercheck on the sqlite 10k catalogue",
     )
     parser.add_argument("--no-map", action="store_true", help="skip the map page")
-    parser.add_argument("--map-only", action="store_true", help="only the map page at 10k programmes")
+    parser.add_argument(
+        "--only-map",
+        "--map-only",
+        dest="map_only",
+        action="store_true",
+        help="only the map page at 10k programmes",
+    )
     parser.add_argument("--no-alerts", action="store_true", help="skip send_alerts")
     parser.add_argument("--only-alerts", action="store_true", help="only send_alerts (sqlite 10k)")
+    parser.add_argument(
+        "--only-load", action="store_true", help="only search pages under load at 10k (cached and distinct)"
+    )
+    parser.add_argument("--only-mixed", action="store_true", help="only the mixed load at 10k (issue 16)")
     args = parser.parse_args(argv)
     if args.map_only:
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, False
@@ -187,6 +214,9 @@ def main(argv=None):
         print(report.alerts_table(results))
         print(json.dumps(report.summary_line(results)))
         return
+    if args.only_load or args.only_mixed:
+        args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
+        measure_load(sqlite_database(LOAD_SIZE), search=args.only_load, mixed=args.only_mixed)
     if args.check_only:
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
         measure_check(sqlite_database(CHECK_SIZE))
@@ -198,12 +228,7 @@ def main(argv=None):
     if not args.no_map and (args.map_only or MAP_SIZE in paths):
         measure_map(paths.get(MAP_SIZE) or sqlite_database(MAP_SIZE))
     if not args.no_load and LOAD_SIZE in paths:
-        log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
-        result = load.run(f"sqlite:///{paths[LOAD_SIZE]}")
-        (RESULTS / f"load_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
-        log(f"mixed load on sqlite {label(LOAD_SIZE)}: alone, then during an import")
-        result = mixed.run(paths[LOAD_SIZE])
-        (RESULTS / f"mixed_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
+        measure_load(paths[LOAD_SIZE])
     if args.postgres and not args.no_postgres:
         measure_postgres(args.postgres)
     results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}

@@ -105,6 +105,9 @@ class Entry(models.Model):
     archive_at = models.DateTimeField(_("archivieren am"), null=True, blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+    # Raised by every save (editorial.locking): the token a change form
+    # carries, so a save based on an older version is refused.
+    version = models.PositiveIntegerField(_("Version"), default=1, editable=False)
 
     class Meta:
         abstract = True
@@ -122,7 +125,9 @@ class Institution(Entry):
         IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
     )
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
-    history = EntryHistory(m2m_fields=[funding_kinds, regions, integration_areas, target_groups])
+    history = EntryHistory(
+        m2m_fields=[funding_kinds, regions, integration_areas, target_groups], excluded_fields=["version"]
+    )
 
     class Meta:
         verbose_name = _("Förderer")
@@ -185,7 +190,8 @@ class Programme(Entry):
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
     links = models.JSONField(_("Links"), default=list, blank=True, validators=[validate_links])
     history = EntryHistory(
-        m2m_fields=[applicant_types, funding_kinds, regions, integration_areas, target_groups]
+        m2m_fields=[applicant_types, funding_kinds, regions, integration_areas, target_groups],
+        excluded_fields=["version"],
     )
 
     class Meta:

@@ -8,8 +8,16 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         # Keeps the role groups complete when later migrations add permissions.
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_delete, pre_save
 
+        from catalogue.models import Institution, Programme
+
+        from .locking import raise_version
+        from .revisions import entry_deleting
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="editorial_sync_roles")
+        for model in (Institution, Programme):
+            name = model._meta.model_name
+            pre_save.connect(raise_version, sender=model, dispatch_uid=f"editorial_version_{name}")
+            pre_delete.connect(entry_deleting, sender=model, dispatch_uid=f"editorial_trash_{name}")

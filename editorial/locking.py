@@ -1,17 +1,24 @@
 """Optimistic locking for the change forms of institutions and programmes.
 
-A form carries the version (`updated_at`) the entry had when the form was
-loaded. Saving checks it against the database: if somebody saved in between,
-the save is refused with a message, the user's input stays in the form, and
-the form now carries the new version, so saving again deliberately replaces
-the other person's version (which stays in the history).
-"""
+A form carries the version (`Entry.version`) the entry had when the form was
+loaded. Every save raises the version (`raise_version`, a pre_save signal;
+a funder's revision raises it too). Saving checks it twice:
 
-from datetime import datetime
+- in `EntryForm.clean`, for the message: if somebody saved in between, the
+  save is refused, the fields that differ are named, the user's input stays
+  in the form, and the form now carries the new version, so saving again
+  deliberately replaces the other person's version (which stays a revision);
+- in `claim`, a conditional UPDATE (`… SET version = version + 1 WHERE
+  version = loaded`) in the transaction that writes: of two saves that both
+  passed `clean`, the second finds no row and is refused (`StaleSave`). On
+  PostgreSQL the UPDATE waits for the first transaction's row lock; on SQLite
+  the IMMEDIATE transaction serialises the writers.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,19 +28,64 @@ VERSION_FIELD = "loaded_version"
 MARKDOWN_FIELDS = ("description", "goals")
 
 
+class StaleSave(Exception):
+    """Another save of the entry committed after this form was checked."""
+
+
 def current_version(instance):
-    """The stored version of an entry: its `updated_at` as text, "" if new."""
+    """The stored version of an entry as text, "" if new."""
     if instance.pk is None:
         return ""
-    stored = type(instance)._default_manager.filter(pk=instance.pk).values_list("updated_at", flat=True)
-    value = stored.first()
-    return value.isoformat() if value else ""
+    value = type(instance)._default_manager.filter(pk=instance.pk).values_list("version", flat=True).first()
+    return "" if value is None else str(value)
+
+
+def claim(instance, loaded):
+    """Raise the stored version if it is still `loaded`; StaleSave if not."""
+    if not loaded.isdigit():
+        raise StaleSave
+    rows = type(instance)._default_manager.filter(pk=instance.pk, version=int(loaded))
+    if rows.update(version=F("version") + 1) != 1:
+        raise StaleSave
+    instance.version = int(loaded) + 1
+
+
+def raise_version(sender, instance, raw=False, **kwargs):
+    """pre_save of Institution and Programme: every save makes forms loaded
+    before it stale. An F() expression, so a stale object in memory can never
+    set the version back."""
+    if not raw and instance.pk is not None and not instance._state.adding:
+        instance.version = F("version") + 1
 
 
 def _last_editor(instance):
-    record = instance.history.select_related("history_user").first()
-    user = record.history_user if record else None
+    from .revisions import latest
+
+    revision = latest(instance)
+    user = revision.created_by if revision else None
     return str(user) if user else str(_("unbekannt"))
+
+
+def _differing(form, stored):
+    """Labels of the fields where the input differs from the stored entry."""
+    labels = []
+    for name, field in form.fields.items():
+        if name == VERSION_FIELD or name not in form.cleaned_data:
+            continue
+        model_field = stored._meta.get_field(name)
+        if model_field.many_to_many:
+            stored_value = {obj.pk for obj in getattr(stored, name).all()}
+            given = {obj.pk for obj in form.cleaned_data[name] or []}
+        else:
+            stored_value = _blank_as_none(getattr(stored, model_field.attname))
+            given = _blank_as_none(getattr(form.cleaned_data[name], "pk", form.cleaned_data[name]))
+        if stored_value != given:
+            labels.append(str(field.label or model_field.verbose_name))
+    return labels
+
+
+def _blank_as_none(value):
+    return None if value in ("", [], None) else value
 
 
 def _check_url(url):
@@ -102,8 +154,10 @@ class EntryForm(forms.ModelForm):
         # Hand the newest version to the re-displayed form (see module docstring).
         self.data = self.data.copy()
         self.data[self.add_prefix(VERSION_FIELD)] = self.version
-        when = timezone.localtime(datetime.fromisoformat(self.version))
-        raise ValidationError(
+        stored = type(self.instance)._default_manager.get(pk=self.instance.pk)
+        when = timezone.localtime(stored.updated_at)
+        differing = ", ".join(_differing(self, stored)) or "–"
+        stale = ValidationError(
             _(
                 "Dieser Eintrag wurde inzwischen von %(user)s geändert (%(when)s). Ihre Änderungen "
                 "sind noch nicht gespeichert, aber unten erhalten. Vergleichen Sie sie mit der "
@@ -116,3 +170,9 @@ class EntryForm(forms.ModelForm):
                 "when": formats.date_format(when, "DATETIME_FORMAT"),
             },
         )
+        fields = ValidationError(
+            _("Ihre Eingaben unterscheiden sich von der gespeicherten Fassung in: %(fields)s."),
+            code="stale_fields",
+            params={"fields": differing},
+        )
+        raise ValidationError([stale, fields])

@@ -8,6 +8,7 @@ like any other Django permission.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Institution
@@ -96,3 +97,71 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.filename} ({self.created_at:%d.%m.%Y %H:%M})"
+
+
+class Revision(models.Model):
+    """One saved version of a whole institution or programme (a snapshot, see
+    `catalogue.snapshots`), beside the live tables, which always hold what is
+    public. Revisions outlive their entry: the last one of a deleted entry is
+    its place in the Papierkorb."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        REVIEW = "review", _("In Prüfung")
+        PUBLISHED = "published", _("Veröffentlicht")
+        ARCHIVED = "archived", _("Archiviert")
+        RETURNED = "returned", _("Zurückgegeben")
+        SUPERSEDED = "superseded", _("Überholt")
+        DELETED = "deleted", _("Gelöscht")
+
+    class Kind(models.TextChoices):
+        INSTITUTION = "institution", _("Förderer")
+        PROGRAMME = "programme", _("Förderprogramm")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(_("Eintrag"))
+    number = models.PositiveIntegerField(_("Fassung"))
+    label = models.CharField(_("Titel"), max_length=500)
+    snapshot = models.JSONField(_("Inhalt"))
+    state = models.CharField(_("Status"), max_length=20, choices=State.choices)
+    reason = models.CharField(_("Anlass"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geprüft von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
+    comment = models.TextField(_("Kommentar der Redaktion"), blank=True)
+
+    class Meta:
+        verbose_name = _("Fassung")
+        verbose_name_plural = _("Fassungen")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "number"], name="unique_revision_number")
+        ]
+        indexes = [models.Index(fields=["state", "kind"], name="revision_state_kind")]
+
+    def __str__(self):
+        return f"{self.label} ({self.number})"
+
+
+class DeletedEntry(Revision):
+    """The Papierkorb: the last revision of every deleted entry."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Gelöschter Eintrag")
+        verbose_name_plural = _("Papierkorb")

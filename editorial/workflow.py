@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.models import Institution, Programme, Workflow
 from catalogue.status import today
 
+from . import revisions
 from .roles import can_publish
 
 
@@ -91,7 +92,9 @@ def transition(entry, name, user):
         entry.publish_at = None
     if step.target == Workflow.ARCHIVED:
         entry.archive_at = None
-    _save(entry, user, str(step.reason))
+    with transaction.atomic():
+        _save(entry, user, str(step.reason))
+        revisions.transitioned(entry, user, str(step.reason))
     return True
 
 
@@ -130,10 +133,12 @@ def apply_schedule(now):
             for entry in due.select_for_update():
                 entry.state, entry.publish_at = Workflow.PUBLISHED, None
                 _save(entry, None, str(_("Zeitgesteuert veröffentlicht")))
+                revisions.transitioned(entry, None, str(_("Zeitgesteuert veröffentlicht")))
                 result.published.append(entry)
             due = model.objects.filter(archive_at__lte=now).exclude(state=Workflow.ARCHIVED)
             for entry in due.select_for_update():
                 entry.state, entry.archive_at = Workflow.ARCHIVED, None
                 _save(entry, None, str(_("Zeitgesteuert archiviert")))
+                revisions.transitioned(entry, None, str(_("Zeitgesteuert archiviert")))
                 result.archived.append(entry)
     return result

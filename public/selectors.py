@@ -1,7 +1,9 @@
 """What the public pages show, as querysets with a fixed number of queries.
 
 Every function reads published entries only; status and next deadline come
-from `catalogue.queries.with_status`, so counting and sorting happen in SQL.
+from `catalogue.queries.with_status`, so sorting happens in SQL. The start
+page counts and picks from the search's in-memory index instead
+(`search.overview`): its cost must not grow with the catalogue.
 """
 
 from django.db.models import Count, F, Prefetch, Q
@@ -9,13 +11,12 @@ from django.shortcuts import get_object_or_404
 
 from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_details, with_status
-from catalogue.status import Status, statuses_admitted
+from search import overview
 
 START_LIST_LENGTH = 6
 SIMILAR_LENGTH = 5
 # Candidates per vocabulary for the similar programmes (see similar_programmes).
 SIMILAR_POOL = 200
-OPEN_CODES = statuses_admitted(Status.OPEN)
 
 
 def published_links():
@@ -33,33 +34,21 @@ def programme_list(on):
     )
 
 
-def closing_soon(on, limit=START_LIST_LENGTH):
-    """Programmes whose next deadline falls within CLOSING_SOON_DAYS, soonest first."""
-    return (
-        programme_list(on)
-        .filter(status_code=Status.CLOSING_SOON.value)
-        .order_by("next_deadline", "title")[:limit]
-    )
-
-
-def newest(on, limit=START_LIST_LENGTH):
-    return programme_list(on).order_by("-created_at", "title")[:limit]
-
-
-def integration_areas_with_counts():
-    """Every Integrationsbereich with the number of published programmes in it."""
-    return IntegrationArea.objects.annotate(
-        programme_count=Count("programme", filter=Q(programme__state=Workflow.PUBLISHED))
-    ).order_by("position", "code")
-
-
-def figures(on):
-    """{'programmes': 41, 'open': 27, 'institutions': 13} in two queries."""
-    counts = with_status(published(Programme.objects.all()), on).aggregate(
-        programmes=Count("pk"), open=Count("pk", filter=Q(status_code__in=OPEN_CODES))
-    )
-    counts["institutions"] = published(Institution.objects.all()).count()
-    return counts
+def start_page(on):
+    """The start page's figures, Integrationsbereiche with counts and the
+    programmes closing soon and added last: from the in-memory index
+    (`search.overview`), then the few programmes shown in one query."""
+    glance = overview.glance(on, START_LIST_LENGTH)
+    areas = list(IntegrationArea.objects.order_by("position", "code"))
+    for area in areas:
+        area.programme_count = glance.areas.get(area.code, 0)
+    shown = programme_list(on).filter(pk__in=glance.closing_soon + glance.newest).in_bulk()
+    return {
+        "areas": areas,
+        "closing_soon": [shown[pk] for pk in glance.closing_soon if pk in shown],
+        "newest": [shown[pk] for pk in glance.newest if pk in shown],
+        "figures": glance.figures,
+    }
 
 
 def programme_for_page(slug):

@@ -21,10 +21,7 @@ STATIC_PAGES = {
 def start(request):
     on = today()
     context = {
-        "areas": selectors.integration_areas_with_counts(),
-        "closing_soon": selectors.closing_soon(on),
-        "newest": selectors.newest(on),
-        "figures": selectors.figures(on),
+        **selectors.start_page(on),
         "small_map": maps.small_map(district_counts(QueryDict(), on=on)),
     }
     return render(request, "public/start.html", context)

@@ -17,7 +17,8 @@ summed.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +50,14 @@ class FacetValue:
     label: str
     count: int
     selected: bool
-    toggle_url: str
+    group: str = field(repr=False)
+    state: object = field(repr=False)  # search.params.QueryState
+
+    @cached_property
+    def toggle_url(self):
+        """The search with this value added or taken away. Made when asked
+        for: the page's checkboxes need none, the API's facets each one."""
+        return self.state.toggle(self.group, self.value)
 
 
 # A group with more values than this shows its chosen ones and hides the
@@ -143,7 +151,8 @@ def groups(counts, vocabularies, state):
                 o.label,
                 counts[name][o.code],
                 state.selected(name, o.code),
-                state.toggle(name, o.code),
+                name,
+                state,
             )
             for o in _options(name, vocabularies)
         ]

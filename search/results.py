@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Prefetch
-
 from catalogue.cards import card_facts
-from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
+from catalogue.models import Institution, Programme
 from catalogue.queries import published
 from catalogue.status import Status, days_left_in_words
 
@@ -76,6 +74,7 @@ class Hit:
     text_query: object = field(default=None, repr=False)
     on: date | None = field(default=None, repr=False)
     amount_unknown: bool = False  # an amount was asked for and this entry states none
+    card: str = field(default="", repr=False)  # the Suche page's card body (search.cards)
 
     @cached_property
     def facts(self):
@@ -93,22 +92,20 @@ class Hit:
         return str(self.object)
 
     @cached_property
+    def url(self):
+        """The entry's page (a card links it twice)."""
+        return self.object.get_absolute_url()
+
+    @cached_property
     def title_html(self):
         """The title with the matched words marked."""
         return highlight(self.title, self.text_query)
 
 
 def _programmes(pks):
-    links = (
-        ProgrammeInstitution.objects.filter(institution__state=Workflow.PUBLISHED)
-        .select_related("institution")
-        .only("programme_id", "institution_id", "role", "position", "institution__slug", "institution__name")
-    )
-    queryset = published(Programme.objects.filter(pk__in=pks))
-    # The card facts read the applicant types and regions.
-    return queryset.prefetch_related(
-        Prefetch("institution_links", queryset=links), "applicant_types", "regions"
-    ).in_bulk()
+    # Without related rows: a page prefetches what its cards read for the
+    # cards it has not kept (search.cards), the API what its items read.
+    return published(Programme.objects.filter(pk__in=pks)).in_bulk()
 
 
 def _programme_hit(programme, row, on, text_query):

@@ -32,9 +32,13 @@ def plain(markdown):
     return " ".join(text.split())
 
 
+SOURCES = ("description", "goals", "eligible_text", "amount_text", "own_contribution_text", "deadline_note")
+
+
 def _sources(entry):
-    names = ("description", "goals", "eligible_text", "amount_text", "own_contribution_text", "deadline_note")
-    return [plain(getattr(entry, name, "")) for name in names if getattr(entry, name, "")]
+    """The entry's texts as plain lines, each made when the search for a
+    matched word reaches it (most snippets come from the first)."""
+    return (plain(getattr(entry, name)) for name in SOURCES if getattr(entry, name, ""))
 
 
 @lru_cache(maxsize=20000)
@@ -81,16 +85,19 @@ def _render(text, start, end, matches):
 def snippet(entry, text_query=None):
     """Safe HTML: the first passage of the entry's text that matched, or the
     beginning of its description."""
-    sources = _sources(entry)
-    if not sources:
-        return mark_safe("")
     stems = text_query.stems() if text_query else set()
     matches = _matcher(stems) if stems else (lambda word: False)
-    for text in sources if stems else ():
+    first = None
+    for text in _sources(entry):
+        first = text if first is None else first
+        if not stems:
+            break
         for word in WORD.finditer(text):
             if matches(word.group()):
                 return _render(text, *_window(text, word.start()), matches)
-    return _render(sources[0], *_window(sources[0], 0), matches)
+    if first is None:
+        return mark_safe("")
+    return _render(first, *_window(first, 0), matches)
 
 
 def highlight(text, text_query=None):

@@ -9,22 +9,21 @@ from django.utils.translation import get_language
 from catalogue.status import today
 from ops.limits import over_limit
 
-from . import snapshot
+from . import cards, snapshot
 from .core import search
 
 # Long enough for a burst of the same searches, short enough to bound memory.
 PAGE_SECONDS = 600
 
 
-def _page_key(request):
+def _page_key(request, version, on):
     """The cache key of a rendered search page: the URL (the whole search
     state), the language, the day (statuses) and the index version (see
     search.snapshot). None when the index has no version to trust."""
-    version = snapshot.token()
     if version is None:
         return None
     url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"search-page:{version}:{today().isoformat()}:{get_language()}:{url}"
+    return f"search-page:{version}:{on.isoformat()}:{get_language()}:{url}"
 
 
 def search_page(request):
@@ -39,11 +38,14 @@ def search_page(request):
         response.headers["Retry-After"] = str(wait)
         return response
     cache = caches["local"]  # per process: a rendered page is cheap to make again
-    key = _page_key(request)
+    version, on = snapshot.token(), today()
+    key = _page_key(request, version, on)
     content = cache.get(key) if key else None
     if content is not None:
         return HttpResponse(content)
-    response = render(request, "search/search.html", {"result": search(request.GET)})
+    result = search(request.GET, on=on)
+    cards.attach(result.hits, version, on)
+    response = render(request, "search/search.html", {"result": result})
     if key:
         cache.set(key, response.content, PAGE_SECONDS)
     return response

@@ -24,11 +24,13 @@ from ..locking import EntryForm
 from .filters import InstitutionFilter, ProblemFilter, ScheduleFilter, StatusFilter
 from .history_admin import HistoryAdmin
 from .labels import LabelledInline, LabelledInlineFormSet, name_widget
+from .revisions_admin import RevisionAdmin
 from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
 CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-# Fields editors fill in without knowing JSON or RFC 3986 (editorial.entry_fields).
+# Fields editors fill in without knowing JSON or RFC 3986 (editorial.entry_fields);
+# the website's AddressField normalises instead of Django's URLField guessing a scheme.
 INPUT_FIELDS = {"links": LinkRowsField, "sources": SourceRowsField, "website": AddressField}
 EDITORIAL_FIELDSET = (
     gettext_lazy("Redaktion"),
@@ -40,9 +42,9 @@ CONTACT_FIELDSET = (
 )
 
 
-class EntryAdmin(WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
-    """What institutions and programmes share: roles, workflow, history,
-    version check, export."""
+class EntryAdmin(RevisionAdmin, WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
+    """What institutions and programmes share: revisions, roles, workflow,
+    history, version check, export."""
 
     form = EntryForm
     formfield_overrides = CHECKBOXES

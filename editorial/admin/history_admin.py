@@ -7,7 +7,7 @@ import dataclasses
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -29,6 +29,15 @@ class HistoryAdmin:
     """Mixin for a SimpleHistoryAdmin."""
 
     object_history_list_template = "editorial/history_list.html"
+
+    def revert_disabled(self, request, obj=None):
+        # Restoring goes through revisions (with every relation, no schedule).
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -51,6 +51,19 @@ class WorkflowAdmin:
             raise Http404
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
+        seen = request.POST.get("version")
+        if name == "publish" and seen is not None and seen != str(obj.version):
+            # What the editor saw is not what is stored: publish nothing unseen.
+            self.message_user(
+                request,
+                _(
+                    "„%(entry)s“ wurde geändert, nachdem Sie die Seite geöffnet haben. Prüfen Sie die "
+                    "neue Fassung und veröffentlichen Sie dann."
+                )
+                % {"entry": obj},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse(self.url_name("change"), args=[obj.pk]))
         if name == CHECKED:
             done = workflow.mark_checked(obj, request.user)
         else:

@@ -11,6 +11,7 @@ and one institution with one programme for each funder.
 import pytest
 from django.test import Client
 
+from alerts.tests.conftest import mailbox  # noqa: F401  (a real SMTP server on loopback)
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
 from editorial.roles import ADMINISTRATION, REDAKTION
 

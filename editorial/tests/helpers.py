@@ -43,3 +43,11 @@ def form_data(response, form_id):
 
 def messages_of(response):
     return [str(message) for message in response.context["messages"]] if response.context else []
+
+
+def publish_latest_revision(client, entry):
+    """The Redaktion publishes the newest revision of `entry` from its page."""
+    from editorial.revisions import revisions_of
+
+    revision = revisions_of(entry).first()
+    return client.post(admin_url(entry, "revision_step", entry.pk, revision.pk, "publish"))

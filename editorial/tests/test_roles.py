@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
-from editorial.models import FunderAccount
+from editorial.models import FunderAccount, Revision
+from editorial.revisions import revisions_of
 from editorial.roles import FOERDERER
 
 from .conftest import logged_in
@@ -100,10 +101,12 @@ def test_funder_save_of_own_programme_goes_to_review(funder_a_client, funder_a, 
     response = funder_a_client.post(admin_url(programme_a), data)
 
     programme_a.refresh_from_db()
+    revision = revisions_of(programme_a).first()
     assert response.status_code == 302
-    assert (programme_a.title, programme_a.state) == ("Programm der Stiftung A, neu", Workflow.REVIEW)
-    record = programme_a.history.first()
-    assert (record.history_user, record.history_change_reason) == (
+    assert (programme_a.title, programme_a.state) == ("Programm der Stiftung A", Workflow.PUBLISHED)
+    assert (revision.label, revision.state, revision.created_by, revision.reason) == (
+        "Programm der Stiftung A, neu",
+        Revision.State.REVIEW,
         funder_a,
         "Änderung durch Förderer, wartet auf Prüfung",
     )
@@ -112,13 +115,17 @@ def test_funder_save_of_own_programme_goes_to_review(funder_a_client, funder_a, 
 def test_funder_reviewed_programme_published_by_editor(funder_a_client, editor_client, programme_a):
     data = form_data(funder_a_client.get(admin_url(programme_a)), "programme_form")
     funder_a_client.post(admin_url(programme_a), data | {"amount_text": "bis 2.000 €"})
+    revision = revisions_of(programme_a).first()
 
-    response = editor_client.post(admin_url(programme_a, "workflow", programme_a.pk, "publish"))
+    response = editor_client.post(
+        admin_url(programme_a, "revision_step", programme_a.pk, revision.pk, "publish")
+    )
 
     programme_a.refresh_from_db()
+    revision.refresh_from_db()
     assert response.status_code == 302
     assert (programme_a.amount_text, programme_a.state) == ("bis 2.000 €", Workflow.PUBLISHED)
-    assert [r.state for r in programme_a.history.all()[:3]] == ["published", "review", "published"]
+    assert revision.state == Revision.State.PUBLISHED
 
 
 def test_funder_cannot_publish_own_programme(funder_a_client, programme_a):

@@ -18,7 +18,7 @@ from catalogue.markdown import render_markdown
 from catalogue.models import Programme
 
 from .factories import PASSWORD
-from .helpers import admin_url, form_data, parse
+from .helpers import admin_url, form_data, parse, publish_latest_revision
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/redaktion/login/"
@@ -178,7 +178,7 @@ def test_script_from_funder_never_reaches_public_page(funder_a_client, editor_cl
     text = '<script>alert("x")</script>\n\nHallo <img src=x onerror=alert(1)> [Link](javascript:alert(1))'
 
     saved = funder_a_client.post(admin_url(programme_a), data | {"description": text}, follow=True)
-    editor_client.post(admin_url(programme_a, "workflow", programme_a.pk, "publish"))
+    publish_latest_revision(editor_client, programme_a)
     page = parse(client.get(programme_a.get_absolute_url()))
 
     programme_a.refresh_from_db()

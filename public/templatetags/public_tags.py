@@ -11,8 +11,9 @@ from datetime import date
 
 from django import template
 from django.conf import settings
-from django.utils.formats import date_format
+from django.utils.formats import date_format, localize
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from catalogue import cards
@@ -102,3 +103,51 @@ def webcal_url(path):
     calendar app fetches it again and again instead of importing it once)."""
     base = settings.ATLAS_BASE_URL.rstrip("/").split("://", 1)[-1]
     return f"webcal://{base}{path}"
+
+
+# One facet checkbox. A tag rather than an include: a search page has about a
+# hundred of them, and an include costs ten times as much per value.
+FACET_OPTION = (
+    '<li class="facet-option">\n'
+    '      <input type="checkbox" name="{name}" value="{value}" id="{ident}"{checked}>\n'
+    '      <label for="{ident}">{label} <span class="facet-count">({count})</span></label>\n'
+    "    </li>"
+)
+
+
+@register.simple_tag
+def facet_option(group, value):
+    """The checkbox of `value` (search.facets.FacetValue) in `group`."""
+    return format_html(
+        FACET_OPTION,
+        name=group.name,
+        value=value.value,
+        ident=f"facet-{group.name}-{value.value}",
+        checked=mark_safe(" checked") if value.selected else "",  # noqa: S308 (a constant)
+        label=value.label,
+        count=localize(value.count),
+    )
+
+
+# One reason of the Fördercheck (catalogue.eligibility.Reason). A page shows
+# 20 programmes × 7 reasons, and most programmes share their reasons (a rule
+# runs once per distinct value): each Reason is rendered once per page.
+REASON = (
+    '<li class="reason reason--{state}"><span class="reason__symbol" aria-hidden="true">{symbol}</span> '
+    '<span class="visually-hidden">{word}: </span>{message}</li>'
+)
+
+
+@register.simple_tag(takes_context=True)
+def check_reason(context, reason):
+    rendered = context.render_context.setdefault("check_reasons", {})
+    key = id(reason)  # the Reason objects live as long as the page's ranking
+    if key not in rendered:
+        rendered[key] = format_html(
+            REASON,
+            state=reason.fit if reason.checked else "unchecked",
+            symbol=reason.symbol,
+            word=reason.word,
+            message=reason.message,
+        )
+    return rendered[key]

@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import Workflow
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
@@ -99,10 +101,24 @@ def _programmes_with_funders(count):
 def test_start_page_query_count_constant(client, django_assert_num_queries, count):
     _programmes_with_funders(count)
 
-    # areas, closing soon + their links, newest + their links, two figures;
-    # the small map: regions, index version, the day's statuses, and the
-    # in-memory index read once (documents, tags), kept for later requests
-    with django_assert_num_queries(12):
+    # index version, the day's statuses, the in-memory index read once
+    # (documents, tags; kept for later requests), which gives the figures,
+    # the counts and the lists; the areas, the listed programmes + their
+    # links; the small map: regions, index version
+    with django_assert_num_queries(9):
         response = client.get("/")
 
     assert len(parse(response).select("[aria-labelledby=closing-heading] .entry-list > li")) == count
+
+
+def test_start_page_reads_no_catalogue_table_beyond_the_programmes_it_lists(client):
+    """Counts come from the in-memory index: no statement over every
+    programme, whatever the size of the catalogue (issue 14)."""
+    _programmes_with_funders(3)
+    client.get("/")  # the in-memory index is read once after a change
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+
+    statements = " ".join(q["sql"] for q in queries.captured_queries).lower()
+    assert "count(" not in statements

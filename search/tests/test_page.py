@@ -222,3 +222,29 @@ def test_cached_search_pages_are_kept_per_language(client, corpus):
 
     assert '<html lang="de"' in german
     assert '<html lang="en"' in english
+
+
+def test_a_kept_result_card_shows_a_funder_renamed_after_it(client, db):
+    programme = ProgrammeFactory(title="Nachbarschaftsfonds")
+    funder = InstitutionFactory(name="Stadt Hildesheim")
+    ProgrammeInstitutionFactory(programme=programme, institution=funder)
+    assert "Stadt Hildesheim" in page(client, "?q=Nachbarschaftsfonds")
+
+    funder.name = "Hansestadt Hildesheim"
+    funder.save()
+
+    # Another search, so not the page cache: the card kept for the entry is
+    # one of an older index version.
+    html = page(client, "?q=Nachbarschaftsfonds&sort=title")
+    assert "Hansestadt Hildesheim" in html
+    assert "Stadt Hildesheim<" not in html
+
+
+def test_result_cards_are_kept_per_language(client, db):
+    ProgrammeFactory(title="Nachbarschaftsfonds")
+
+    german = client.get("/suche/?q=Nachbarschaftsfonds").content.decode()
+    english = client.get("/en/suche/?q=Nachbarschaftsfonds&sort=title").content.decode()
+
+    assert "Förderprogramm</span>" in german
+    assert "Förderprogramm</span>" not in english

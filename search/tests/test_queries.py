@@ -8,10 +8,12 @@ from django.http import QueryDict
 from catalogue.tests.factories import InstitutionFactory, ProgrammeInstitutionFactory
 from search.core import search
 
-# vocabularies, index version, programmes, their institution links,
-# applicant types and regions (the card facts), institutions; the in-memory
-# index is current (warm)
-SEARCH_QUERIES = 7
+# vocabularies, index version, programmes, institutions; the in-memory index
+# is current (warm)
+SEARCH_QUERIES = 4
+# a page's cards not yet kept (search.cards): their programmes' institution
+# links, applicant types and regions
+CARD_QUERIES = 3
 # the full-text matches (PostgreSQL: after SET LOCAL enable_seqscan, see
 # search.fulltext)
 MATCH_QUERIES = 2 if connection.vendor == "postgresql" else 1
@@ -60,10 +62,26 @@ def test_search_page_query_count_is_fixed(client, db, django_assert_num_queries,
     search(QueryDict())
 
     # + the view's look-up of the index version for its page cache
-    with django_assert_num_queries(TEXT_QUERIES + 1):
+    with django_assert_num_queries(TEXT_QUERIES + 1 + CARD_QUERIES):
         response = client.get("/suche/?q=Sport")
 
     assert response.status_code == 200
+
+
+def test_a_distinct_search_over_entries_already_shown_reads_no_card_facts(
+    client, db, django_assert_num_queries
+):
+    catalogue(3)
+    search(QueryDict())
+    first = client.get("/suche/?q=Sport")
+
+    # Another search (not from the page cache) showing the same programmes.
+    with django_assert_num_queries(TEXT_QUERIES + 1):
+        second = client.get("/suche/?q=Sport&sort=title")
+
+    for institution in ("Sportbund 0", "Sportbund 2"):
+        assert institution in first.content.decode()
+        assert institution in second.content.decode()
 
 
 @pytest.mark.parametrize("size", [1, 3])
