@@ -8,7 +8,7 @@ deploy/gunicorn.conf.py are the production server; README "Production".
 """
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -235,8 +235,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AXES_FAILURE_LIMIT = envint("ATLAS_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A lock holds one user name from one address (after a trusted proxy:
+# ATLAS_TRUSTED_PROXIES), so wrong passwords for one account lock neither the
+# other editors behind the same proxy nor that account from elsewhere.
+AXES_COOLOFF_TIME = timedelta(minutes=envint("ATLAS_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"  # German page with status 429
 SESSION_COOKIE_AGE = envint("ATLAS_SESSION_SECONDS", 8 * 3600)

@@ -15,6 +15,7 @@ handler500 = "ops.failures.server_error"
 
 urlpatterns = [
     path("health", health, name="health"),
+    path("redaktion/passwort/", include("editorial.passwords")),
     path("redaktion/", admin.site.urls),
     path("api/", include("api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

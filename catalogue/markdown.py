@@ -1,5 +1,5 @@
-"""Markdown of descriptions and goals: rendered safely for the pages, and
-cleaned of raw HTML on import.
+"""Markdown of descriptions and goals, rendered safely for the pages (raw
+HTML in what editors paste is converted on input: `catalogue.pasted_html`).
 
 Two layers, because either alone is one bug away from an XSS hole:
 markdown-it-py (CommonMark, raw HTML off, so `<script>` comes out as text) and
@@ -42,7 +42,6 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 LINK_SCHEMES = ("http://", "https://", "mailto:")
-MAX_STRIP_ROUNDS = 10
 
 
 CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
@@ -111,53 +110,3 @@ def render_markdown(text):
         link_rel="nofollow noopener",
         strip_comments=True,
     )
-
-
-def _raw_html_spans(text):
-    """Source line ranges of HTML blocks and the HTML tags of inline runs, as
-    CommonMark sees them (so `a < b`, `<https://…>` autolinks and code spans
-    are not HTML)."""
-    blocks, inline = [], []
-    for token in _parser(html=True).parse(text):
-        if token.type == "html_block":
-            blocks.append(tuple(token.map))
-        elif token.type == "inline" and token.children:
-            tags = [child.content for child in token.children if child.type == "html_inline"]
-            if tags:
-                inline.append((tuple(token.map), tags))
-    return blocks, inline
-
-
-def _remove_outside_code(segment, tag):
-    """Remove the first `tag` that is not inside a `code span`."""
-    code = [match.span() for match in CODE_SPAN.finditer(segment)]
-    start = segment.find(tag)
-    while start >= 0 and any(a <= start < b for a, b in code):
-        start = segment.find(tag, start + 1)
-    return segment if start < 0 else segment[:start] + segment[start + len(tag) :]
-
-
-def _strip_once(text):
-    blocks, inline = _raw_html_spans(text)
-    lines = text.splitlines(keepends=True)
-    for (start, end), tags in inline:
-        segment = "".join(lines[start:end])
-        for tag in tags:
-            segment = _remove_outside_code(segment, tag)
-        lines[start:end] = [segment] + [""] * (end - start - 1)
-    for start, end in blocks:
-        lines[start:end] = [""] * (end - start)
-    return "".join(lines)
-
-
-def strip_raw_html(text):
-    """Remove raw HTML from Markdown source, keeping everything else as
-    written: HTML blocks go with their lines, inline tags go and their text
-    stays ("a <b>fett</b>" → "a fett"). Repeated until stable, because removing
-    a tag can join two halves into a new one ("<<b>i>")."""
-    for _ in range(MAX_STRIP_ROUNDS):
-        stripped = _strip_once(text)
-        if stripped == text:
-            return text
-        text = stripped
-    return text

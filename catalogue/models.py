@@ -13,6 +13,9 @@ from simple_history.models import HistoricalRecords
 
 from .history import EntryHistory
 from .translations import validate_translations
+from .validators import validate_links, validate_sources, validate_text, validate_url
+
+TEXT = [validate_text]  # every free text (catalogue.validators)
 
 
 class Vocabulary(models.Model):
@@ -86,14 +89,16 @@ class Entry(models.Model):
     slug = models.SlugField(
         _("Kennung"), max_length=200, unique=True, help_text=_("Die Kennung im Austauschformat.")
     )
-    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown"))
-    goals = models.TextField(_("Förderschwerpunkte und -ziele"), blank=True, help_text=_("Markdown"))
-    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True, help_text=_("Markdown"), validators=TEXT)
+    goals = models.TextField(
+        _("Förderschwerpunkte und -ziele"), blank=True, help_text=_("Markdown"), validators=TEXT
+    )
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True, validators=TEXT)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
-    contact_phone = models.CharField(_("Telefon"), max_length=100, blank=True)
-    contact_address = models.CharField(_("Anschrift"), max_length=500, blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=100, blank=True, validators=TEXT)
+    contact_address = models.CharField(_("Anschrift"), max_length=500, blank=True, validators=TEXT)
     last_checked = models.DateField(_("zuletzt geprüft"), null=True, blank=True)
-    sources = models.JSONField(_("Quellen"), default=list, blank=True)
+    sources = models.JSONField(_("Quellen"), default=list, blank=True, validators=[validate_sources])
     translations = models.JSONField(
         _("Übersetzungen (Titel, Kurz gesagt)"),
         default=dict,
@@ -121,11 +126,11 @@ class Entry(models.Model):
 
 
 class Institution(Entry):
-    name = models.CharField(_("Name"), max_length=300)
+    name = models.CharField(_("Name"), max_length=300, validators=TEXT)
     kind = models.ForeignKey(
         InstitutionKind, verbose_name=_("Art"), null=True, blank=True, on_delete=models.PROTECT
     )
-    website = models.URLField(_("Website"), max_length=500, blank=True)
+    website = models.URLField(_("Website"), max_length=500, blank=True, validators=[validate_url])
     funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
     regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
     integration_areas = models.ManyToManyField(
@@ -155,11 +160,15 @@ class DeadlineKind(models.TextChoices):
 
 
 class Programme(Entry):
-    title = models.CharField(_("Titel"), max_length=500)
+    title = models.CharField(_("Titel"), max_length=500, validators=TEXT)
     institutions = models.ManyToManyField(
-        Institution, through="ProgrammeInstitution", related_name="programmes", blank=True
+        Institution,
+        verbose_name=_("Institutionen"),
+        through="ProgrammeInstitution",
+        related_name="programmes",
+        blank=True,
     )
-    amount_text = models.CharField(_("Fördersumme"), max_length=1000, blank=True)
+    amount_text = models.CharField(_("Fördersumme"), max_length=1000, blank=True, validators=TEXT)
     amount_min_eur = models.DecimalField(
         _("Mindestbetrag (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -169,7 +178,7 @@ class Programme(Entry):
     amount_max_rate_percent = models.DecimalField(
         _("höchste Förderquote (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    own_contribution_text = models.CharField(_("Eigenanteil"), max_length=1000, blank=True)
+    own_contribution_text = models.CharField(_("Eigenanteil"), max_length=1000, blank=True, validators=TEXT)
     own_contribution_min_percent = models.DecimalField(
         _("Eigenanteil mindestens (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
@@ -180,10 +189,10 @@ class Programme(Entry):
         _("Art der Bewerbungsfrist"), max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.NONE
     )
     window_start = models.DateField(_("Anträge möglich ab"), null=True, blank=True)
-    deadline_note = models.CharField(_("Hinweis zur Frist"), max_length=1000, blank=True)
+    deadline_note = models.CharField(_("Hinweis zur Frist"), max_length=1000, blank=True, validators=TEXT)
     period_start = models.DateField(_("Laufzeit von"), null=True, blank=True)
     period_end = models.DateField(_("Laufzeit bis"), null=True, blank=True)
-    eligible_text = models.TextField(_("Antragsberechtigt"), blank=True)
+    eligible_text = models.TextField(_("Antragsberechtigt"), blank=True, validators=TEXT)
     applicant_types = models.ManyToManyField(ApplicantType, verbose_name=_("Antragsberechtigte"), blank=True)
     funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
     regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
@@ -191,7 +200,7 @@ class Programme(Entry):
         IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
     )
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
-    links = models.JSONField(_("Links"), default=list, blank=True, help_text=_('[{"title": …, "url": …}]'))
+    links = models.JSONField(_("Links"), default=list, blank=True, validators=[validate_links])
     history = EntryHistory(
         m2m_fields=[applicant_types, funding_kinds, regions, integration_areas, target_groups],
         excluded_fields=["version"],
@@ -212,7 +221,9 @@ class Programme(Entry):
 class Deadline(models.Model):
     """One Bewerbungsfrist: a one-off date or a yearly MM-DD date."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="deadlines")
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("Förderprogramm"), on_delete=models.CASCADE, related_name="deadlines"
+    )
     date = models.DateField(_("Datum"), null=True, blank=True)
     yearly = models.CharField(_("jährlich (MM-TT)"), max_length=5, blank=True)
     history = HistoricalRecords()
@@ -244,10 +255,17 @@ class Role(models.TextChoices):
 class ProgrammeInstitution(models.Model):
     """Which institution plays which role in a programme."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="institution_links")
-    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="programme_links")
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("Förderprogramm"),
+        on_delete=models.CASCADE,
+        related_name="institution_links",
+    )
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("Institution"), on_delete=models.PROTECT, related_name="programme_links"
+    )
     role = models.CharField(_("Rolle"), max_length=30, choices=Role.choices)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
     history = HistoricalRecords()
 
     class Meta:

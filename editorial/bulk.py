@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from catalogue.interchange.exporter import export_document
+from catalogue.interchange.fields import is_entry_id
 from catalogue.interchange.importer import import_document
 from catalogue.models import Institution, Programme, Workflow
 from catalogue.services import bulk_writes
@@ -180,7 +181,10 @@ def _current_entries(document):
     """The stored form of every entry the document names, for "what changes"."""
     slugs = {
         kind: [
-            e["id"] for e in _entries(document, kind) if isinstance(e, dict) and isinstance(e.get("id"), str)
+            # Only ids the schema allows reach the query (PostgreSQL refuses NUL, issue 15).
+            e["id"]
+            for e in _entries(document, kind)
+            if isinstance(e, dict) and is_entry_id(e.get("id"))
         ]
         for kind in ("institution", "programme")
     }

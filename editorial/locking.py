@@ -22,7 +22,7 @@ from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.markdown import strip_raw_html
+from catalogue.pasted_html import html_to_markdown
 
 VERSION_FIELD = "loaded_version"
 MARKDOWN_FIELDS = ("description", "goals")
@@ -142,7 +142,7 @@ class EntryForm(forms.ModelForm):
         cleaned = super().clean()
         for name in MARKDOWN_FIELDS:
             if cleaned.get(name):
-                stripped = strip_raw_html(cleaned[name])
+                stripped = html_to_markdown(cleaned[name])
                 if stripped != cleaned[name]:
                     self.html_removed.append(name)
                     cleaned[name] = stripped

@@ -1,6 +1,7 @@
 """The admin site of the Redaktion under /redaktion/: Django's admin with a
 German header, the worklist, bulk import and previews of unpublished entries."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,15 @@ class AtlasAdminSite(admin.AdminSite):
     site_title = _("Förderatlas Redaktion")
     index_title = _("Übersicht")
     index_template = "editorial/index.html"
+    login_template = "editorial/login.html"
+
+    def login(self, request, extra_context=None):
+        # The login page says how the lockout works before anyone runs into it.
+        lockout = {
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        }
+        return super().login(request, {**lockout, **(extra_context or {})})
 
     def get_urls(self):
         from . import importing, views

@@ -78,6 +78,12 @@ def missing_eligibility():
     return active(Programme.objects.filter(eligible_text="", applicant_types=None))
 
 
+def without_funder():
+    """Programmes linked to no institution at all: no Förderer on the public
+    page, and no funder account ever sees them."""
+    return active(Programme.objects.filter(institution_links=None))
+
+
 @dataclass
 class Contradicting:
     entry: Programme
@@ -234,6 +240,12 @@ def sections(on):
         Section("missing_deadline", _("Bewerbungsfrist fehlt"), list(missing_deadline())),
         Section("missing_eligibility", _("Antragsberechtigung fehlt"), list(missing_eligibility())),
         Section(
+            "without_funder",
+            _("Ohne Förderer"),
+            list(without_funder()),
+            _("Die fördernde Institution verknüpfen (Mittelgeber, Bewilligungs- oder Ansprechstelle)."),
+        ),
+        Section(
             "contradictions",
             _("Text und Angaben widersprechen sich"),
             [],
@@ -265,5 +277,6 @@ PROGRAMME_PROBLEMS = {
     "missing_amount": lambda on: missing_amount(),
     "missing_deadline": lambda on: missing_deadline(),
     "missing_eligibility": lambda on: missing_eligibility(),
+    "without_funder": lambda on: without_funder(),
     "contradictions": lambda on: Programme.objects.filter(pk__in=[f.entry.pk for f in contradicting_texts()]),
 }

@@ -11,8 +11,17 @@ from django.utils.translation import gettext as _
 
 from catalogue.consistency import contradictions, stated_in_document
 from catalogue.models import Institution, InstitutionKind
+from catalogue.validators import validate_text
 
-from .fields import INSTITUTION, INSTITUTION_VOCABULARIES, PROGRAMME, PROGRAMME_VOCABULARIES, get_path
+from .fields import (
+    INSTITUTION,
+    INSTITUTION_VOCABULARIES,
+    PROGRAMME,
+    PROGRAMME_VOCABULARIES,
+    field_path,
+    get_path,
+    is_entry_id,
+)
 from .validation import finding
 
 YEARLY = re.compile(r"\d{2}-\d{2}")  # the schema's pattern; \d includes non-ASCII digits
@@ -60,7 +69,7 @@ def institution_links(entries):
     import or of the atlas, and names it once per role."""
     in_documents = {_entry_id(e) for e in entries if e.kind == INSTITUTION}
     wanted = {link.get("id") for e in entries if e.kind == PROGRAMME for _i, link in _links(e)}
-    wanted = {slug for slug in wanted if isinstance(slug, str)} - in_documents
+    wanted = {slug for slug in wanted if is_entry_id(slug)} - in_documents
     known = in_documents | set(Institution.objects.filter(slug__in=wanted).values_list("slug", flat=True))
     findings = []
     for entry in (e for e in entries if e.kind == PROGRAMME):
@@ -92,6 +101,31 @@ def yearly_dates(entry):
         if not (month_day.isascii() and valid_day):
             message = _("„%(value)s“ ist kein Tag im Jahr (MM-TT).") % {"value": month_day}
             findings.append(finding(entry, f"deadlines.yearly[{i}]", message, "invalid_yearly"))
+    return findings
+
+
+def _strings(value, path=()):
+    """(path parts, text) of every string inside a JSON value."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def text_characters(entry):
+    """Every text of an entry, valid for the schema or not, by the one rule
+    of `catalogue.validators.validate_text` (no NUL, no bidi overrides):
+    such a character is reported wherever it is and never reaches a query."""
+    findings = []
+    for path, text in _strings(entry.data):
+        try:
+            validate_text(text)
+        except ValidationError as error:
+            findings.append(finding(entry, field_path(list(path)), error.messages[0], error.code))
     return findings
 
 
@@ -191,5 +225,7 @@ def quality_warnings(entry):
 
 
 def html_warning(entry, path):
-    message = _("HTML-Code entfernt: im Austauschformat ist nur Markdown erlaubt.")
-    return finding(entry, path, message, "html_removed")
+    message = _(
+        "HTML-Code in Markdown umgewandelt (der Text bleibt, Tags und Kommentare entfallen); bitte prüfen."
+    )
+    return finding(entry, path, message, "html_converted")

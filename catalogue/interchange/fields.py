@@ -14,6 +14,7 @@ from catalogue.models import ApplicantType, FundingKind, IntegrationArea, Region
 FORMAT = "foerderatlas/1"
 SCHEMA_FILE = Path(__file__).parent / "foerderatlas-1.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+ENTRY_ID = re.compile(SCHEMA["$defs"]["programme"]["properties"]["id"]["pattern"].strip("^$"))
 
 # Kinds of scalar values.
 TEXT = "text"
@@ -75,6 +76,12 @@ INSTITUTION = "institution"
 PROGRAMME = "programme"
 # Top-level list of the document → entry kind.
 LISTS = {"institutions": INSTITUTION, "programmes": PROGRAMME}
+
+
+def is_entry_id(value):
+    """An id the schema allows: only such values may reach a database query
+    (PostgreSQL refuses e.g. NUL in a parameter with an exception)."""
+    return isinstance(value, str) and ENTRY_ID.fullmatch(value) is not None
 
 
 def get_path(entry, path):

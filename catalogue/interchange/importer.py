@@ -7,8 +7,12 @@ all or nothing.
   with the document's content (a field missing from the document is cleared;
   deadlines and institution links are replaced), a new one is created as
   published. The workflow state of an existing entry is never changed.
-- Raw HTML in Markdown fields is *stripped* (see `catalogue.markdown.strip_raw_html`),
-  with a warning, so what is stored is the Markdown that is shown.
+- Raw HTML in Markdown fields is *converted* to Markdown, keeping its text
+  (see `catalogue.pasted_html`), with a warning, so what is stored is the
+  Markdown that is shown.
+- Addresses are normalised first (`catalogue.validators.normalise_url`, with
+  a warning), and every text passes the model fields' validators: the same
+  rules as in the back office, so whatever it saved imports again.
 - An entry whose export would not change is left alone (no history record)
   and counted as unchanged, so importing a file twice changes nothing.
 """
@@ -20,11 +24,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from catalogue import translations
-from catalogue.markdown import strip_raw_html
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution, Workflow
+from catalogue.pasted_html import html_to_markdown
 from catalogue.services import bulk_writes
 
-from . import checks
+from . import addresses, checks
 from .exporter import export_entry
 from .fields import (
     CODE,
@@ -96,6 +100,8 @@ def import_documents(documents, *, dry_run=False):
     report = ImportReport(dry_run=dry_run)
     entries, valid = [], []
     for source, data in documents:
+        data, normalised = addresses.normalise_document(source, data)
+        report.warnings += normalised
         findings, invalid = schema_findings(source, data)
         report.errors += findings
         document_entries = entries_of(source, data)
@@ -103,6 +109,7 @@ def import_documents(documents, *, dry_run=False):
         valid += [e for e in document_entries if (e.kind, e.index) not in invalid]
     report.errors += checks.duplicate_ids(entries) + checks.institution_links(entries)
     report.errors += [error for entry in entries for error in checks.yearly_dates(entry)]
+    report.errors += [error for entry in entries for error in checks.text_characters(entry)]
     plans = _plan_all(valid, report)
     report.errors = _in_document_order(report.errors, entries)
     report.warnings = _in_document_order(report.warnings, entries)
@@ -130,7 +137,7 @@ def _plan_all(valid, report):
     plans = []
     for entry in valid:
         errors = checks.vocabulary_codes(entry, known)
-        if errors or checks.yearly_dates(entry):
+        if errors or checks.yearly_dates(entry) or checks.text_characters(entry):
             report.errors += errors
             continue
         plan = _plan(entry, existing.get((entry.kind, entry.label)))
@@ -186,7 +193,7 @@ def _value(raw, kind, name):
     """A JSON value as the model field wants it; None/missing → the empty value."""
     if kind in (TEXT, MARKDOWN):
         text = raw or DEFAULTS.get(name, "")
-        return strip_raw_html(text) if kind == MARKDOWN else text
+        return html_to_markdown(text) if kind == MARKDOWN else text
     if raw is None:
         return None
     if kind == NUMBER:

@@ -121,7 +121,7 @@ def test_export_normalises_rich_document():
         "kind": "behoerde",
     }
     foundation = document["institutions"][1]
-    assert foundation["description"] == "## Wer wir sind\n\nEine kleine Stiftung.\n"
+    assert foundation["description"] == "## Wer wir sind\n\nEine *kleine* Stiftung.\n"
     assert foundation["funding_kinds"] == ["projekte", "sachleistungen"]
     assert foundation["regions"] == ["ni", "03459"]
     assert foundation["target_groups"] == ["kinder-jugendliche", "gesamtgesellschaft"]

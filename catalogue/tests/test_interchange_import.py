@@ -338,15 +338,15 @@ def test_import_database_limits_are_errors_with_json_path():
     ]
 
 
-def test_import_strips_raw_html_from_markdown_with_warning():
+def test_import_converts_raw_html_in_markdown_with_warning():
     doc = document(
         [institution(description="Wir <b>fördern</b> Vielfalt.\n\n<script>\nalert(1)\n</script>\n")]
     )
 
     report = import_document(doc)
 
-    assert Institution.objects.get().description == "Wir fördern Vielfalt.\n\n"
-    assert warnings_of(report) == [("stiftung-a", "description", "html_removed")]
+    assert Institution.objects.get().description == "Wir **fördern** Vielfalt.\n"
+    assert warnings_of(report) == [("stiftung-a", "description", "html_converted")]
 
 
 def test_import_warnings_do_not_block():

@@ -3,7 +3,7 @@ below the page's own <h1>/<h2>."""
 
 from django.template import Context, Template
 
-from catalogue.markdown import render_markdown, strip_raw_html
+from catalogue.markdown import render_markdown
 
 
 def test_render_markdown_escapes_script_tags():
@@ -96,38 +96,3 @@ def test_markdown_filter_returns_safe_html():
     html = template.render(Context({"text": "**fett** <b>roh</b>"}))
 
     assert html == "<p><strong>fett</strong> &lt;b&gt;roh&lt;/b&gt;</p>\n"
-
-
-def test_strip_raw_html_removes_inline_tags_keeps_text():
-    assert strip_raw_html("a <b>fett</b> und <!-- Kommentar -->b") == "a fett und b"
-
-
-def test_strip_raw_html_removes_html_blocks_with_their_lines():
-    text = "Vorher\n\n<div>\n<script>alert(1)</script>\n</div>\n\nNachher\n"
-
-    assert strip_raw_html(text) == "Vorher\n\n\nNachher\n"
-
-
-def test_strip_raw_html_keeps_code_spans_autolinks_and_comparisons():
-    text = "`<b>` <b>x</b> <https://example.org> a < b\n"
-
-    assert strip_raw_html(text) == "`<b>` x <https://example.org> a < b\n"
-
-
-def test_strip_raw_html_rejoined_tags_are_removed_too():
-    assert strip_raw_html("a <<b>i>x</i>") == "a x"
-
-
-def test_strip_raw_html_is_idempotent_on_plain_markdown():
-    text = "## Ziele\n\n- eins\n- zwei\n\n> Zitat mit **fett**\n"
-
-    assert strip_raw_html(text) == text
-
-
-def test_render_markdown_keeps_gender_stars_as_text():
-    html = render_markdown("Vertreter*innen von 6 Migrant*innen-Vereinen")
-    assert html == "<p>Vertreter*innen von 6 Migrant*innen-Vereinen</p>\n"
-
-
-def test_render_markdown_gender_star_inside_code_span_untouched():
-    assert render_markdown("`a*b` und *betont*") == "<p><code>a*b</code> und <em>betont</em></p>\n"

@@ -7,6 +7,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,19 +18,20 @@ from catalogue.queries import with_status
 from catalogue.status import Status, today
 
 from .. import roles
+from ..entry_fields import AddressField, LinkRowsField, SourceRowsField, region_field
 from ..exporting import EXPORT_ACTIONS
 from ..locking import EntryForm
-from .filters import InstitutionFilter, ProblemFilter, StatusFilter
+from .filters import InstitutionFilter, ProblemFilter, ScheduleFilter, StatusFilter
 from .history_admin import HistoryAdmin
+from .labels import LabelledInline, LabelledInlineFormSet, name_widget
 from .revisions_admin import RevisionAdmin
 from .scoping import ScopedEntryAdmin
 from .workflow_admin import WorkflowAdmin
 
-CHECKBOXES = {
-    models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
-    # An address typed without a scheme is taken as https (Django 6's default).
-    models.URLField: {"assume_scheme": "https"},
-}
+CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+# Fields editors fill in without knowing JSON or RFC 3986 (editorial.entry_fields);
+# the website's AddressField normalises instead of Django's URLField guessing a scheme.
+INPUT_FIELDS = {"links": LinkRowsField, "sources": SourceRowsField, "website": AddressField}
 EDITORIAL_FIELDSET = (
     gettext_lazy("Redaktion"),
     {"fields": ("state", "publish_at", "archive_at", "last_checked", "created_at", "updated_at")},
@@ -50,13 +53,36 @@ class EntryAdmin(RevisionAdmin, WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, S
     list_per_page = 50
     actions = [*WorkflowAdmin.workflow_actions, *EXPORT_ACTIONS]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in INPUT_FIELDS:
+            return INPUT_FIELDS[db_field.name](label=db_field.verbose_name, required=False)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField):
+            return name_widget(field, db_field.verbose_name)
+        return region_field(field) if db_field.name == "regions" and field else field
+
+    @admin.display(description=gettext_lazy("geplant"), ordering="publish_at")
+    def schedule(self, obj):
+        """ "veröffentlichen 12.01.2027 10:00" and/or "archivieren …", or "–"."""
+        steps = [
+            _("%(step)s %(when)s")
+            % {"step": step, "when": date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT")}
+            for step, when in ((_("veröffentlichen"), obj.publish_at), (_("archivieren"), obj.archive_at))
+            if when
+        ]
+        return "; ".join(steps) or "–"
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         for name in getattr(form, "html_removed", []):
             label = obj._meta.get_field(name).verbose_name
             self.message_user(
                 request,
-                _("HTML-Code in „%(field)s“ wurde entfernt; erlaubt ist Markdown.") % {"field": label},
+                _(
+                    "HTML-Code in „%(field)s“ wurde in Markdown umgewandelt: der Text bleibt, Tags und "
+                    "Kommentare entfallen. Bitte prüfen Sie das Ergebnis."
+                )
+                % {"field": label},
                 messages.WARNING,
             )
 
@@ -79,14 +105,15 @@ def _is_month_day(text):
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
 
 
-class DeadlineInline(admin.TabularInline):
+class DeadlineInline(LabelledInline, admin.TabularInline):
     model = Deadline
     form = DeadlineForm
+    formset = LabelledInlineFormSet
     extra = 0
     fields = ("date", "yearly")
 
 
-class LinkFormSet(forms.BaseInlineFormSet):
+class LinkFormSet(LabelledInlineFormSet):
     """A funder's programme must stay linked to one of their institutions,
     or it would vanish from their view."""
 
@@ -105,7 +132,7 @@ class LinkFormSet(forms.BaseInlineFormSet):
             raise ValidationError(_("Verknüpfen Sie das Programm mit mindestens einer Ihrer Institutionen."))
 
 
-class InstitutionLinkInline(admin.TabularInline):
+class InstitutionLinkInline(LabelledInline, admin.TabularInline):
     model = ProgrammeInstitution
     formset = LinkFormSet
     extra = 1
@@ -144,10 +171,11 @@ class ProgrammeAdmin(EntryAdmin):
         "status_label",
         "next_deadline_display",
         "funders",
+        "schedule",
         "last_checked",
         "updated_at",
     )
-    list_filter = ("state", StatusFilter, ProblemFilter, "deadline_kind", InstitutionFilter)
+    list_filter = ("state", StatusFilter, ProblemFilter, ScheduleFilter, "deadline_kind", InstitutionFilter)
     fieldsets = (
         (None, {"fields": ("title", "slug", "loaded_version")}),
         (gettext_lazy("Beschreibung"), {"fields": ("description", "goals")}),
@@ -184,7 +212,7 @@ class ProgrammeAdmin(EntryAdmin):
 
     def get_list_filter(self, request):
         if roles.is_restricted(request.user):
-            return ("state", StatusFilter)
+            return ("state", StatusFilter, ScheduleFilter)
         return self.list_filter
 
     @admin.display(description=gettext_lazy("Frist-Status"), ordering="status_rank")
@@ -206,8 +234,8 @@ class InstitutionAdmin(EntryAdmin):
     preview_url_name = "admin:editorial_preview_institution"
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name", "slug")
-    list_display = ("name", "kind", "state", "last_checked", "updated_at")
-    list_filter = ("state", "kind", ProblemFilter)
+    list_display = ("name", "kind", "state", "schedule", "last_checked", "updated_at")
+    list_filter = ("state", ScheduleFilter, "kind", ProblemFilter)
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "website", "loaded_version")}),
         (gettext_lazy("Beschreibung"), {"fields": ("description", "goals")}),
@@ -226,5 +254,5 @@ class InstitutionAdmin(EntryAdmin):
 
     def get_list_filter(self, request):
         if roles.is_restricted(request.user):
-            return ("state",)
+            return ("state", ScheduleFilter)
         return self.list_filter

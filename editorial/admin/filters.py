@@ -35,6 +35,7 @@ class ProblemFilter(admin.SimpleListFilter):
         "missing_amount": _("Fördersumme fehlt"),
         "missing_deadline": _("Bewerbungsfrist fehlt"),
         "missing_eligibility": _("Antragsberechtigung fehlt"),
+        "without_funder": _("ohne Förderer"),
         "contradictions": _("Text und Angaben widersprechen sich"),
     }
 
@@ -50,6 +51,29 @@ class ProblemFilter(admin.SimpleListFilter):
         if value in worklist.PROGRAMME_PROBLEMS:
             problems = worklist.PROGRAMME_PROBLEMS[value](today())
             return queryset.filter(pk__in=problems.values("pk"))
+        return queryset
+
+
+class ScheduleFilter(admin.SimpleListFilter):
+    """Entries with a scheduled step ("veröffentlichen am", "archivieren am")."""
+
+    title = _("Geplant")
+    parameter_name = "geplant"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("publish", _("Veröffentlichung geplant")),
+            ("archive", _("Archivierung geplant")),
+            ("none", _("nichts geplant")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "publish":
+            return queryset.filter(publish_at__isnull=False)
+        if self.value() == "archive":
+            return queryset.filter(archive_at__isnull=False)
+        if self.value() == "none":
+            return queryset.filter(publish_at__isnull=True, archive_at__isnull=True)
         return queryset
 
 

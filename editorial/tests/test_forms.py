@@ -1,4 +1,4 @@
-"""Checks of the change form beyond the model: links and sources, yearly
+"""Checks of the change form beyond the model: link and source rows, yearly
 deadlines."""
 
 import pytest
@@ -12,34 +12,35 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "message"),
+    ("field", "row", "message"),
     [
+        ("links", {"links-0-title": "Richtlinie"}, "Link 1: Die Adresse fehlt."),
         (
             "links",
-            '"https://example.org"',
-            'Erwartet eine Liste wie [{"title": "Richtlinie", "url": "https://…"}].',
+            {"links-0-url": "javascript:alert(1)"},
+            "Link 1: Keine gültige http- oder https-Adresse: „javascript:alert(1)“.",
         ),
         (
             "links",
-            '[{"url": "javascript:alert(1)"}]',
-            "Keine gültige http- oder https-Adresse: „javascript:alert(1)“.",
+            {"links-1-title": "Richt\x00linie", "links-1-url": "https://example.org/"},
+            "Link 2: Enthält an Stelle 6 ein unzulässiges Steuerzeichen (U+0000 NUL), oft aus einer "
+            "kopierten Datei; bitte entfernen.",
         ),
         (
             "sources",
-            '[{"url": "https://example.org"}]',
-            'Erwartet eine Liste von Adressen wie ["https://…"].',
+            {"sources-2-url": "www.example.org"},
+            "Quelle 3: Keine gültige http- oder https-Adresse: „www.example.org“.",
         ),
-        ("links", "[kaputt", "Bitte ein gültiges JSON-Objekt eingeben."),
     ],
 )
-def test_links_and_sources_checked_on_save(editor_client, field, value, message):
+def test_link_and_source_rows_checked_on_save(editor_client, field, row, message):
     programme = ProgrammeFactory(title="Mit Links")
 
-    response = save_via_form(editor_client, programme, **{field: value})
+    response = save_via_form(editor_client, programme, **row)
 
     page = parse(response)
     assert response.status_code == 200
-    assert page.select_one(f".field-{field} .errorlist").get_text() == message
+    assert [li.get_text() for li in page.select(f".field-{field} .errorlist li")] == [message]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ a public page."""
 from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
@@ -38,6 +39,56 @@ def test_login_locked_after_five_failures(editor):
     assert sixth.status_code == 429
     assert parse(sixth).h1.get_text() == "Anmeldung vorübergehend gesperrt"
     assert "_auth_user_id" not in client.session
+
+
+def test_lockout_holds_one_user_name_from_one_address_only(editor, administrator):
+    """Reproduction 9: five wrong passwords for one user locked out every
+    editor behind the same proxy address for an hour."""
+    attacker = Client(REMOTE_ADDR="192.0.2.20")
+    for n in range(5):
+        login(attacker, "redakteurin", f"falsch-{n}")
+
+    colleague_same_address = login(Client(REMOTE_ADDR="192.0.2.20"), "administratorin", PASSWORD)
+    same_user_elsewhere = login(Client(REMOTE_ADDR="198.51.100.7"), "redakteurin", PASSWORD)
+    same_user_same_address = login(Client(REMOTE_ADDR="192.0.2.20"), "redakteurin", PASSWORD)
+
+    assert [colleague_same_address.status_code, same_user_elsewhere.status_code] == [302, 302]
+    assert same_user_same_address.status_code == 429
+
+
+def test_lockout_page_says_how_long_and_for_whom(editor):
+    client = Client(REMOTE_ADDR="192.0.2.21")
+    for n in range(5):
+        response = login(client, "redakteurin", f"falsch-{n}")
+
+    texts = [" ".join(p.get_text().split()) for p in parse(response).select("main p")]
+
+    assert texts[:2] == [
+        "Nach 5 fehlgeschlagenen Anmeldeversuchen ist die Anmeldung für dieses Konto von diesem Rechner "
+        "aus gesperrt.",
+        "Versuchen Sie es in 15 Minuten wieder. Andere Konten und andere Rechner sind nicht gesperrt. "
+        "Die Administration kann die Sperre sofort aufheben.",
+    ]
+
+
+def test_lockout_ends_after_fifteen_minutes(editor):
+    client = Client(REMOTE_ADDR="192.0.2.22")
+    for n in range(5):
+        login(client, "redakteurin", f"falsch-{n}")
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=15, seconds=1))
+
+    response = login(client, "redakteurin", PASSWORD)
+
+    assert (response.status_code, response["Location"]) == (302, "/redaktion/")
+
+
+def test_login_page_explains_the_lockout(db):
+    page = parse(Client().get(LOGIN))
+
+    assert page.select_one(".login-lockout-note").get_text(" ", strip=True) == (
+        "Nach 5 falschen Passwörtern ist die Anmeldung für dieses Konto von diesem Rechner aus "
+        "15 Minuten lang gesperrt; andere Konten und Rechner bleiben frei."
+    )
 
 
 def test_login_after_four_failures_still_possible(editor):
@@ -131,10 +182,11 @@ def test_script_from_funder_never_reaches_public_page(funder_a_client, editor_cl
     page = parse(client.get(programme_a.get_absolute_url()))
 
     programme_a.refresh_from_db()
-    assert programme_a.description == "\nHallo  [Link](javascript:alert(1))"
-    assert "HTML-Code in „Beschreibung“ wurde entfernt; erlaubt ist Markdown." in [
-        str(m) for m in saved.context["messages"]
-    ]
+    assert programme_a.description == "Hallo  [Link](javascript:alert(1))"
+    assert (
+        "HTML-Code in „Beschreibung“ wurde in Markdown umgewandelt: der Text bleibt, Tags und "
+        "Kommentare entfallen. Bitte prüfen Sie das Ergebnis."
+    ) in [str(m) for m in saved.context["messages"]]
     scripts = [(s.get("type"), s.get("src")) for s in page.find_all("script")]
     assert scripts == [("application/ld+json", None), (None, "/static/public/js/site.js")]
     assert page.select(".markdown a") == []

@@ -25,8 +25,9 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 25)
 
 
-def complete(slug, **fields):
-    """A programme without any problem, unless `fields` introduce one."""
+def complete(slug, funder=True, **fields):
+    """A programme without any problem, unless `fields` introduce one; it
+    has a funder of its own unless funder=False."""
     values = {
         "slug": slug,
         "title": slug.replace("-", " ").title(),
@@ -36,7 +37,11 @@ def complete(slug, **fields):
         "deadline_kind": "rolling",
         "last_checked": date(2026, 10, 1),
     }
-    return ProgrammeFactory(**(values | fields))
+    programme = ProgrammeFactory(**(values | fields))
+    if funder:
+        own = InstitutionFactory(slug=f"foerderer-{slug}", last_checked=date(2026, 10, 1))
+        ProgrammeInstitutionFactory(programme=programme, institution=own)
+    return programme
 
 
 @pytest.fixture
@@ -55,6 +60,7 @@ def problems():
     complete("ohne-summe", amount_text="", amount_max_eur=None)
     complete("ohne-frist", deadline_kind="none")
     complete("ohne-berechtigte", eligible_text="")
+    complete("ohne-foerderer", funder=False)
     complete("widerspruch", amount_text="Einzelmaßnahmen bis 3.000 €", amount_max_eur=None)
     complete("archiviert", state=Workflow.ARCHIVED, amount_text="", amount_max_eur=None, last_checked=None)
     for slug, title in [("sprache-2027", "Sprachbrücken 2027"), ("sprache-2028", "Sprachbrücken 2028")]:
@@ -91,6 +97,7 @@ def test_worklist_finds_each_kind_of_problem(problems):
         "missing_amount": ["ohne-summe"],
         "missing_deadline": ["ohne-frist"],
         "missing_eligibility": ["ohne-berechtigte"],
+        "without_funder": ["ohne-foerderer"],
         "contradictions": ["widerspruch"],
         "duplicates": [["sprache-2027", "sprache-2028"], ["doppelt-1", "doppelt-2"]],
         "broken_links": [("https://example.org/weg", ["toter-link"])],
@@ -139,6 +146,7 @@ def test_worklist_page_shows_every_section_with_count(editor_client, problems):
         "Fördersumme fehlt (1)",
         "Bewerbungsfrist fehlt (1)",
         "Antragsberechtigung fehlt (1)",
+        "Ohne Förderer (1)",
         "Text und Angaben widersprechen sich (1)",
         "Wahrscheinliche Dubletten (2)",
         "Defekte Links (1)",
@@ -178,7 +186,7 @@ def test_worklist_command_prints_same_sections(problems):
         "  Förderprogramm widerspruch: Widerspruch [Veröffentlicht]: Text nennt 3.000 €, Höchstbetrag leer."
         in lines
     )
-    assert lines[-1] == "12 Punkte insgesamt."
+    assert lines[-1] == "13 Punkte insgesamt."
 
 
 def test_problem_filter_selects_expired_programmes(editor_client, problems):
