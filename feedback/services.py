@@ -2,9 +2,9 @@
 suggestion or an account request; close a report; approve or decline a
 request; record a funder's "Angaben stimmen noch".
 
-A suggestion becomes a programme in state "In Prüfung" (never public until
-an editor publishes it) through `create_suggested_programme`, the one place
-to switch to an editorial revision later.
+A suggestion becomes a programme in state "In Prüfung" with its first
+revision waiting for review (never public until an editor publishes that
+revision) through `create_suggested_programme`.
 """
 
 import logging
@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import Institution, Workflow
 from catalogue.status import today
-from editorial.models import FunderAccount
+from editorial import revisions
+from editorial.models import FunderAccount, Revision
 from editorial.roles import FOERDERER
 
 from . import mails
@@ -67,14 +68,17 @@ def _suggestion_slug(title):
 
 
 def create_suggested_programme(fields, regions):
-    """A programme nobody sees but the Redaktion: state "In Prüfung", so it
-    waits in the worklist's moderation queue."""
+    """A programme nobody sees but the Redaktion: state "In Prüfung" and a
+    revision waiting for review (editorial.revisions), so it stands in the
+    moderation queue and the Redaktion is told by mail."""
     from catalogue.models import Programme
 
+    reason = _("Vorschlag über das Formular „Förderung vorschlagen“")
     programme = Programme(slug=_suggestion_slug(fields["title"]), state=Workflow.REVIEW, **fields)
-    programme._change_reason = _("Vorschlag über das Formular „Förderung vorschlagen“")
+    programme._change_reason = reason
     programme.save()
     programme.regions.set(regions)
+    revisions.submitted(revisions.record(programme, Revision.State.REVIEW, reason=reason))
     return programme
 
 

@@ -12,6 +12,7 @@ from django.test import Client
 from api.tests.helpers import body as response_body
 from catalogue.models import Programme, Workflow
 from catalogue.tests.factories import ProgrammeFactory
+from editorial.models import Revision
 from feedback.models import Suggestion
 
 from .conftest import body, filled
@@ -60,6 +61,23 @@ def test_suggestion_waits_in_the_moderation_queue(client, editor_client):
     section = page[page.index('id="review"') : page.index("</section>", page.index('id="review"'))]
 
     assert TITLE in section
+
+
+def test_suggestion_is_a_revision_for_review_and_the_redaktion_is_told(
+    client, editor, editor_client, mailbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/vorschlagen/", filled(**VALID))
+    programme = Programme.objects.get(title=TITLE)
+
+    [revision] = Revision.objects.filter(kind="programme", object_id=programme.pk)
+    assert (revision.number, revision.state, revision.label) == (1, Revision.State.REVIEW, TITLE)
+    assert revision.snapshot["lists"]["regions"] == ["ni"]
+    [mail] = mailbox.messages
+    assert mail["To"] == editor.email
+    assert f"/redaktion/catalogue/programme/{programme.pk}/fassungen/{revision.pk}/" in body(mail)
+    listing = editor_client.get(f"/redaktion/catalogue/programme/{programme.pk}/fassungen/")
+    assert TITLE in listing.content.decode()
 
 
 def _public_answers(client, programme):
