@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Institution, Programme, Region
+from catalogue.validators import normalise_url
 from public.vocabulary_labels import translate_label
 
 from .guard import GuardedForm
@@ -148,6 +149,10 @@ class SuggestionForm(CleanEmail, GuardedForm, forms.ModelForm):
     class Meta:
         model = Programme
         fields = ("title", "amount_text", "deadline_note", "eligible_text", "description")
+
+    def clean_link(self):
+        # The back office's and the importer's one rule for addresses (http(s), normalised).
+        return normalise_url(self.cleaned_data["link"])
 
 
 class AccountRequestForm(CleanEmail, GuardedForm, forms.ModelForm):

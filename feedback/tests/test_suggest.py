@@ -186,6 +186,8 @@ def test_unpublished_duplicate_is_named_without_a_link(client):
     [
         ({}, {"title", "funder", "link"}),
         (VALID | {"link": "javascript:alert(1)"}, {"link"}),
+        (VALID | {"link": "ftp://files.example/fonds"}, {"link"}),
+        (VALID | {"link": "https://example.org/a\u202eb"}, {"link"}),
         (VALID | {"region": "mars"}, {"region"}),
         (VALID | {"title": "T" * 501}, {"title"}),
         (VALID | {"description": "x" * 5001}, {"description"}),
