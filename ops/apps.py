@@ -15,10 +15,12 @@ class OpsConfig(AppConfig):
     verbose_name = "Betrieb"
 
     def ready(self):
+        from django.core.signals import request_finished
         from django.db.backends.signals import connection_created
 
-        from . import budget, failures
+        from . import budget, failures, memory
 
         post_migrate.connect(create_cache_table, sender=self)
         connection_created.connect(budget.on_connection)
         connection_created.connect(failures.close_incident)
+        request_finished.connect(memory.freeze_after_warm_up)

@@ -220,7 +220,9 @@ def replica_of(primary):
                 "-D",
                 str(replica.data),
             ]
-            + ["-R", "-X", "stream"]
+            # --checkpoint=fast: the default waits for a spread checkpoint,
+            # minutes on an idle primary
+            + ["-R", "-X", "stream", "--checkpoint=fast"]
         )
         replica.start()
         yield replica

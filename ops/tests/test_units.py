@@ -120,3 +120,22 @@ def test_sqlite_statement_is_interrupted_when_the_request_is_over_time(settings)
         budget.deadline.reset(token)
         connection.close()
     assert failures._kind(raised.value) == "over_time"
+
+
+def test_a_worker_freezes_what_it_keeps_after_its_first_requests(monkeypatch):
+    import gc
+    import itertools
+
+    from ops import memory
+
+    monkeypatch.setattr(memory, "_served", itertools.count(1))
+    frozen = []
+    monkeypatch.setattr(gc, "collect", lambda: None)
+    served = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(len(served)))
+
+    for _ in range(1200):
+        served.append(1)
+        memory.freeze_after_warm_up()
+
+    assert frozen == [1, 10, 100, 1000]
