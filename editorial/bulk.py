@@ -20,7 +20,7 @@ from catalogue.models import Institution, Programme, Workflow
 from catalogue.services import bulk_writes
 
 from .models import ImportRun
-from .tabular import columns, reading
+from .tabular import columns, partial, reading
 
 JSON, CSV, XLSX = "json", "csv", "xlsx"
 FORMATS = (JSON, CSV, XLSX)
@@ -36,6 +36,7 @@ class Prepared:
     document: dict | None
     errors: list = field(default_factory=list)
     rows: dict = field(default_factory=dict)  # "kind|id" → row number (tables only)
+    columns: list = field(default_factory=list)  # a table's columns: only these are taken over
 
     def to_session(self):
         return {
@@ -44,6 +45,7 @@ class Prepared:
             "document": self.document,
             "errors": self.errors,
             "rows": self.rows,
+            "columns": self.columns,
         }
 
     @classmethod
@@ -88,7 +90,8 @@ def prepare(filename, data):
     except reading.TableError as error:
         return _unreadable(filename, file_format, str(error))
     rows_by_entry = {f"{kind}|{label}": row for (kind, label), row in table.rows.items()}
-    return Prepared(filename, file_format, table.document, table.errors, rows_by_entry)
+    partial.keep_absent_columns(table.document, table.columns, _current_entries(table.document))
+    return Prepared(filename, file_format, table.document, table.errors, rows_by_entry, table.columns)
 
 
 def _prepare_json(filename, data):
@@ -208,8 +211,17 @@ def _outcome(prepared, report, applied, current):
         created.append({"kind": kind, "id": slug, "row": rows.get(f"{kind}|{slug}")})
     for kind, slug in _kind_ids(prepared.document, report.updated):
         entry = _document_entry(prepared.document, kind, slug)
-        fields = changed_fields(current.get((kind, slug), {}), entry)
-        updated.append({"kind": kind, "id": slug, "row": rows.get(f"{kind}|{slug}"), "fields": fields})
+        before = current.get((kind, slug), {})
+        fields = changed_fields(before, entry)
+        updated.append(
+            {
+                "kind": kind,
+                "id": slug,
+                "row": rows.get(f"{kind}|{slug}"),
+                "fields": fields,
+                "changes": value_changes(before, entry, fields),
+            }
+        )
     return Outcome(prepared, applied, errors, warnings, created, updated, list(report.unchanged))
 
 
@@ -237,6 +249,26 @@ def changed_fields(before, after):
     changed = [k for k in keys if _comparable(flat_before.get(k)) != _comparable(flat_after.get(k))]
     order = list(columns.BY_NAME)
     return sorted(changed, key=lambda k: (order.index(k) if k in order else len(order), k))
+
+
+def value_changes(before, after, fields):
+    """[{field, old, new}] for the dry run's "old → new", values as text."""
+    flat_before, flat_after = _flatten(before), _flatten(after)
+    return [
+        {"field": name, "old": _shown(flat_before.get(name)), "new": _shown(flat_after.get(name))}
+        for name in fields
+    ]
+
+
+def _shown(value, limit=120):
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = " | ".join(
+            str(item.get("url", item)) if isinstance(item, dict) else str(item) for item in value
+        )
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _flatten(entry, prefix=""):

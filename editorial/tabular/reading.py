@@ -30,6 +30,7 @@ class Table:
     document: dict
     errors: list = field(default_factory=list)  # {row, column, entry, message, code}
     rows: dict = field(default_factory=dict)  # (kind, label) → row number
+    columns: list = field(default_factory=list)  # the known column names of the header
 
 
 def read_csv(data):
@@ -73,6 +74,7 @@ def table_to_document(rows):
         raise TableError(_("Zu viele Zeilen: höchstens %(limit)d Einträge je Datei.") % {"limit": MAX_ROWS})
     table = Table(document={"format": "foerderatlas/1", "institutions": [], "programmes": []})
     names = _header(rows[0], table)
+    table.columns = [name for name in names if name]
     seen_ids = {}
     for number, row in enumerate(rows[1:], start=HEADER_ROW + 1):
         cells_by_name = {name: value for name, value in zip(names, row, strict=False) if name}

@@ -118,8 +118,57 @@ def test_dry_run_names_changed_fields_of_existing_entries(editor_client):
     response = upload(editor_client, changed, dry_run="1")
 
     items = [" ".join(li.get_text().split()) for li in parse(response).select(".import-entries li")]
-    assert items == ["Zeile 3: mikrofonds (Förderprogramm): title, amount.max_eur"]
+    assert items == [
+        "Zeile 3: mikrofonds (Förderprogramm) title Mikrofonds → Mikrofonds Teilhabe amount.max_eur 1500 → 2000"
+    ]
     assert "2 unverändert" in parse(response).select_one(".import-outcome p").get_text()
+
+
+def test_a_table_with_some_columns_changes_only_those(editor_client):
+    """Reproduction 6: `type;id;title` for an existing entry used to clear
+    its description, amount, deadlines, regions, links and funder links."""
+    upload(editor_client, GOOD_CSV, apply="1")
+    programme = Programme.objects.get(slug="mikrofonds")
+    programme.description = "Kleine Beträge für Nachbarschaftsprojekte."
+    programme.links = [{"title": "Richtlinie", "url": "https://stiftung-nord.example/richtlinie"}]
+    programme.save()
+
+    dry = upload(editor_client, "type;id;title\nprogramme;mikrofonds;Mikrofonds Nord\n", dry_run="1")
+    applied = upload(editor_client, "type;id;title\nprogramme;mikrofonds;Mikrofonds Nord\n", apply="1")
+
+    page = parse(dry)
+    assert " ".join(page.select_one(".import-columns").get_text().split()).endswith(": type, id, title")
+    items = [" ".join(li.get_text().split()) for li in page.select(".import-entries li")]
+    assert items == ["Zeile 2: mikrofonds (Förderprogramm) title Mikrofonds → Mikrofonds Nord"]
+    assert heading(applied) == "Import ausgeführt"
+    programme.refresh_from_db()
+    assert programme.title == "Mikrofonds Nord"
+    assert programme.description == "Kleine Beträge für Nachbarschaftsprojekte."
+    assert programme.links == [{"title": "Richtlinie", "url": "https://stiftung-nord.example/richtlinie"}]
+    assert programme.amount_max_eur == 1500
+    assert [r.code for r in programme.regions.all()] == ["03155"]
+    assert [str(d.date) for d in programme.deadlines.all()] == ["2027-03-31"]
+    assert [link.institution.slug for link in programme.institution_links.all()] == ["stiftung-nord"]
+
+
+def test_an_empty_cell_of_a_present_column_clears_only_that_field(editor_client):
+    upload(editor_client, GOOD_CSV, apply="1")
+
+    response = upload(editor_client, "type;id;amount.max_eur\nprogramme;mikrofonds;\n", apply="1")
+
+    assert heading(response) == "Import ausgeführt"
+    programme = Programme.objects.get(slug="mikrofonds")
+    assert (programme.amount_max_eur, programme.title) == (None, "Mikrofonds")
+    assert [r.code for r in programme.regions.all()] == ["03155"]
+
+
+def test_a_json_document_still_describes_whole_entries(editor_client):
+    upload(editor_client, GOOD_CSV, apply="1")
+    document = {"format": "foerderatlas/1", "programmes": [{"id": "mikrofonds", "title": "Mikrofonds"}]}
+
+    upload(editor_client, json.dumps(document), name="daten.json", apply="1")
+
+    assert list(Programme.objects.get(slug="mikrofonds").regions.all()) == []
 
 
 def test_json_upload_errors_name_entry_and_field(editor_client):
