@@ -119,7 +119,8 @@ def test_dry_run_names_changed_fields_of_existing_entries(editor_client):
 
     items = [" ".join(li.get_text().split()) for li in parse(response).select(".import-entries li")]
     assert items == [
-        "Zeile 3: mikrofonds (Förderprogramm) title Mikrofonds → Mikrofonds Teilhabe amount.max_eur 1500 → 2000"
+        "Zeile 3: mikrofonds (Förderprogramm) title Mikrofonds → Mikrofonds Teilhabe"
+        " amount.max_eur 1500 → 2000"
     ]
     assert "2 unverändert" in parse(response).select_one(".import-outcome p").get_text()
 
