@@ -2,9 +2,12 @@
 plain words in every language of the site (`/glossar/`, each term under its
 own anchor, so pages link to `/<lang>/glossar/#<anchor>`)."""
 
+import re
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +16,11 @@ class Term:
     anchor: str
     german: str  # the word as the entries and funders write it: never translated
     meaning: str  # in the visitor's language
+    pattern: str = ""  # how it appears in running German text; default: the word and its endings
+
+    @property
+    def in_text(self):
+        return self.pattern or re.escape(self.german) + r"\w*"
 
 
 TERMS = (
@@ -78,6 +86,7 @@ TERMS = (
             "Eine kleine staatliche Hilfe für Unternehmen, die die EU bis zu einer Obergrenze in drei Jahren "
             "erlaubt. Manche Förderer verlangen dazu eine Erklärung."
         ),
+        r"De-minimis(?:-Beihilfe\w*)?",
     ),
     Term(
         "gemeinnuetzigkeit",
@@ -86,6 +95,7 @@ TERMS = (
             "Das Finanzamt bestätigt, dass Ihre Organisation dem Gemeinwohl dient. "
             "Viele Förderer fördern nur gemeinnützige Organisationen."
         ),
+        r"[Gg]emeinnützig\w*",
     ),
     Term(
         "zuwendung",
@@ -102,6 +112,7 @@ TERMS = (
             "Meist dürfen Sie erst nach der Bewilligung mit dem Projekt anfangen. Wer früher anfangen muss, "
             "beantragt den vorzeitigen Maßnahmebeginn."
         ),
+        r"[Vv]orzeitige[nmr]? Maßnahmebeginn\w*",
     ),
 )
 BY_ANCHOR = {term.anchor: term for term in TERMS}
@@ -112,3 +123,35 @@ def url(anchor):
     if anchor not in BY_ANCHOR:
         raise KeyError(anchor)
     return f"{reverse('public:glossary')}#{anchor}"
+
+
+# One pattern for all terms: group t<i> is TERMS[i]; not inside a word.
+_IN_TEXT = re.compile("|".join(rf"(?<![\w-])(?P<t{i}>{term.in_text})" for i, term in enumerate(TERMS)))
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_NOT_INSIDE = {"a", "code", "pre", "h1", "h2", "h3", "h4"}  # a link in a link or a heading helps nobody
+
+
+def link_terms(text):
+    """German text (or HTML we rendered, e.g. Markdown) with the first use
+    of each glossary term linked to its explanation: "linked where the terms
+    appear", without JavaScript. Only text between tags is touched, never
+    inside links, code or headings; plain text is escaped first."""
+    linked, skipping, parts = set(), 0, []
+    for part in _TAG.split(str(conditional_escape(text))):
+        if part.startswith("<"):
+            name = _TAG_NAME.match(part)
+            if name and name.group(1).lower() in _NOT_INSIDE and not part.endswith("/>"):
+                skipping += -1 if part.startswith("</") else 1
+        elif skipping <= 0:
+            part = _IN_TEXT.sub(lambda match: _first_use(match, linked), part)
+        parts.append(part)
+    return mark_safe("".join(parts))
+
+
+def _first_use(match, linked):
+    term = TERMS[int(match.lastgroup[1:])]
+    if term.anchor in linked:
+        return match.group(0)
+    linked.add(term.anchor)
+    return f'<a href="{url(term.anchor)}" class="glossary-link">{match.group(0)}</a>'

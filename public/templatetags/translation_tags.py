@@ -33,3 +33,9 @@ def in_visitor_language(entry):
 def glossary_url(anchor):
     """The glossary entry explaining a jargon word, in the page's language."""
     return glossary.url(anchor)
+
+
+@register.filter
+def glossary_links(text):
+    """The first use of each glossary term in a German text, linked to the Glossar."""
+    return glossary.link_terms(text)
