@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.formats import date_format, number_format
 
 from catalogue import lists
-from public.templatetags.public_tags import long_date, yearly_date
+from public.templatetags.public_tags import long_date, percent, yearly_date
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,14 @@ def test_arabic_and_farsi_numbers_use_arabic_separators():
         with translation.override(language):
             shown = number_format(Decimal("12500.5"), decimal_pos=2, use_l10n=True, force_grouping=True)
             assert shown == "12٬500٫50"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("ar", "12٫5٪"), ("fa", "12٫5٪"), ("de", "12,5\u00a0%"), ("en", "12.5%")]
+)
+def test_percent_sign_per_locale(language, expected):
+    with translation.override(language):
+        assert percent(Decimal("12.50")) == expected
 
 
 def test_lists_use_the_arabic_comma_in_arabic_and_farsi():
