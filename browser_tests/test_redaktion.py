@@ -59,6 +59,10 @@ def test_editor_edits_links_and_regions_with_the_keyboard(page, site, editor_acc
     log_in_with_keyboard(page)
     page.goto(f"/redaktion/catalogue/programme/?q={site.facts['programme']}")
     page.locator("#result_list tbody th a").first.click()
+    # The click only starts the navigation: check the change page, not the list
+    # on its way out.
+    page.wait_for_url("**/change/**")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_no_axe_violations(page, "Änderungsseite eines Förderprogramms")
 
     page.get_by_label("Link 1: Titel").focus()

@@ -23,8 +23,8 @@ from editorial import revisions
 from editorial.models import Revision
 from catalogue import snapshots
 programme = Programme.objects.get(slug={{slug!r}})
-if not User.objects.filter(username="browser-redaktion").exists():
-    user = User.objects.create_user("browser-redaktion", "r@example.org", {PASSWORD!r}, is_staff=True)
+if not User.objects.filter(username="browser-pruefung").exists():
+    user = User.objects.create_user("browser-pruefung", "r@example.org", {PASSWORD!r}, is_staff=True)
     user.groups.add(Group.objects.get(name="Redaktion"))
 snapshot = snapshots.take(programme)
 snapshot["fields"]["amount_text"] = {NEW_TEXT!r}
@@ -51,7 +51,7 @@ def test_redaktion_publishes_reviewed_revision_by_keyboard_without_javascript(si
     assert NEW_TEXT not in page.content()
 
     page.goto("/redaktion/login/")
-    page.fill("#id_username", "browser-redaktion")
+    page.fill("#id_username", "browser-pruefung")
     page.fill("#id_password", PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/redaktion/")
@@ -73,7 +73,7 @@ def test_review_page_has_no_axe_violations(site, new_page):
     programme, revision = _pending_revision(site)
     page = new_page()
     page.goto("/redaktion/login/")
-    page.fill("#id_username", "browser-redaktion")
+    page.fill("#id_username", "browser-pruefung")
     page.fill("#id_password", PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/redaktion/")
