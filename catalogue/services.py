@@ -10,7 +10,8 @@ none: it indexes each transaction's entries once before it commits,
 Bulk writers that bypass `save()` (the importer, `interchange.writing`)
 send `entries_imported` once per model instead of the per-row signals:
 `sender` the model, `entries` the written instances (relations written
-too), `user` and `reason`. The search index and the Redaktion's revisions
+too), `snapshot_of` ({pk: `catalogue.snapshots` snapshot}), `user` and
+`reason`. The search index and the Redaktion's revisions
 listen to it.
 """
 

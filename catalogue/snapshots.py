@@ -49,6 +49,13 @@ def _dump(value):
     return value
 
 
+def _as_stored(field, value):
+    """Decimal("5000") is stored and read back as Decimal("5000.00")."""
+    if isinstance(field, models.DecimalField) and isinstance(value, Decimal):
+        return value.quantize(Decimal(1).scaleb(-field.decimal_places))
+    return value
+
+
 def _load(field, raw):
     if raw is None or isinstance(field, models.JSONField):
         return raw
@@ -60,38 +67,18 @@ def take(entry):
     model = type(entry)
     lists = {f.name: getattr(entry, f.name).values_list("pk", flat=True) for f in list_fields(model)}
     if not is_programme(model):
-        return _snapshot(entry, lists)
-    return _snapshot(entry, lists, entry.deadlines.all(), entry.institution_links.order_by("position", "pk"))
+        return of(entry, lists)
+    return of(entry, lists, entry.deadlines.all(), entry.institution_links.order_by("position", "pk"))
 
 
-CHUNK = 500  # entries read per query in take_many
-
-
-def take_many(model, pks):
-    """{pk: snapshot} of many stored entries of one model, read afresh in
-    chunks with their relations prefetched: a few queries per CHUNK entries
-    instead of several per entry (bulk imports record a revision of each)."""
-    names = [f.name for f in list_fields(model)]
-    lookups = [*names, *(["deadlines", "institution_links"] if is_programme(model) else [])]
-    pks, found = sorted(pks), {}
-    for start in range(0, len(pks), CHUNK):
-        chunk = model._default_manager.filter(pk__in=pks[start : start + CHUNK]).prefetch_related(*lookups)
-        for entry in chunk:
-            lists = {name: [value.pk for value in getattr(entry, name).all()] for name in names}
-            if is_programme(model):
-                # Meta.ordering of the links is ("position", "id"), as in take().
-                found[entry.pk] = _snapshot(
-                    entry, lists, entry.deadlines.all(), entry.institution_links.all()
-                )
-            else:
-                found[entry.pk] = _snapshot(entry, lists)
-    return found
-
-
-def _snapshot(entry, lists, deadlines=(), links=()):
+def of(entry, lists, deadlines=(), links=()):
+    """The snapshot of `entry`'s own values with the given relations (list
+    field → pks; Deadline and ProgrammeInstitution rows, links in their
+    order), as `take` would read them once stored: a bulk writer knows them
+    without reading them back."""
     model = type(entry)
     snapshot = {
-        "fields": {f.attname: _dump(getattr(entry, f.attname)) for f in content_fields(model)},
+        "fields": {f.attname: _dump(_as_stored(f, getattr(entry, f.attname))) for f in content_fields(model)},
         "lists": {name: sorted(pks) for name, pks in lists.items()},
     }
     if is_programme(model):

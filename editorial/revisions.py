@@ -63,19 +63,22 @@ STATE_OF_ENTRY = {
 }
 
 
-def record_imported(sender, entries, user=None, reason="", **kwargs):
+BATCH = 500
+
+
+def record_imported(sender, entries, snapshot_of, user=None, reason="", **kwargs):
     """`catalogue.services.entries_imported`: a bulk import wrote these
-    entries (live tables); each gets a revision of what it now holds, in
-    the entry's state, with a few statements per batch of entries."""
+    entries (live tables) and gives their snapshots (`snapshot_of`:
+    {pk: snapshot}); each gets a revision in the entry's state, with a few
+    statements per batch."""
     if not entries:
         return
     kind = Revision.Kind(sender._meta.model_name)
     states = {entry.pk: entry.state for entry in entries}
-    snapshots_by_pk = snapshots.take_many(sender, states)
     last = {}
     pks = sorted(states)
-    for start in range(0, len(pks), snapshots.CHUNK):
-        rows = Revision.objects.filter(kind=kind, object_id__in=pks[start : start + snapshots.CHUNK])
+    for start in range(0, len(pks), BATCH):
+        rows = Revision.objects.filter(kind=kind, object_id__in=pks[start : start + BATCH])
         last |= dict(rows.order_by().values_list("object_id").annotate(n=Max("number")))
     author = user if user is not None and user.is_authenticated else None
     Revision.objects.bulk_create(
@@ -90,9 +93,9 @@ def record_imported(sender, entries, user=None, reason="", **kwargs):
                 reason=reason[:300],
                 created_by=author,
             )
-            for pk, snapshot in snapshots_by_pk.items()
+            for pk, snapshot in snapshot_of.items()
         ],
-        batch_size=snapshots.CHUNK,
+        batch_size=BATCH,
     )
 
 

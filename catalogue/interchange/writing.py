@@ -17,7 +17,8 @@ them) is written with a few statements per batch:
   code would);
 - `catalogue.services.entries_imported` tells the other apps once per kind:
   the search index notes the entries (indexed in bulk before the transaction
-  commits, ADR 0006), the Redaktion records a revision of each.
+  commits, ADR 0006), the Redaktion records a revision of each from the
+  snapshot built here from what was written (`catalogue.snapshots.of`).
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from datetime import date
 from django.db.models import F
 from django.utils import timezone
 
+from catalogue import snapshots
 from catalogue.history import m2m_history_model
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution
 from catalogue.services import entries_imported
@@ -102,11 +104,28 @@ def _write_kind(model, plans, user, reason):
     _update_rows(model, old)
     old_pks = [entry.pk for entry in old]
     through_rows = _replace_lists(model, plans, old_pks)
+    deadlines, links = {}, {}
     if model is Programme:
-        _replace_deadlines(plans, old_pks)
-        _replace_links(plans, old_pks)
+        deadlines = _by_programme(_replace_deadlines(plans, old_pks))
+        links = _by_programme(_replace_links(plans, old_pks))
     _history(model, new, old, through_rows, user, reason)
-    entries_imported.send(sender=model, entries=new + old, user=user, reason=reason)
+    snapshot_of = {
+        plan.instance.pk: snapshots.of(
+            plan.instance,
+            plan.relations.lists,
+            deadlines.get(plan.instance.pk, ()),
+            links.get(plan.instance.pk, ()),
+        )
+        for plan in plans
+    }
+    entries_imported.send(sender=model, entries=new + old, snapshot_of=snapshot_of, user=user, reason=reason)
+
+
+def _by_programme(rows):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.programme_id, []).append(row)
+    return grouped
 
 
 def _update_rows(model, entries):
@@ -161,7 +180,7 @@ def _replace_deadlines(plans, old_pks):
         for plan in plans
         for day, yearly in plan.relations.deadlines
     ]
-    Deadline.objects.bulk_create(rows, batch_size=BATCH)
+    return Deadline.objects.bulk_create(rows, batch_size=BATCH)
 
 
 def _replace_links(plans, old_pks):
@@ -176,7 +195,7 @@ def _replace_links(plans, old_pks):
         for plan in plans
         for n, (slug, role) in enumerate(plan.relations.institutions)
     ]
-    ProgrammeInstitution.objects.bulk_create(rows, batch_size=BATCH)
+    return ProgrammeInstitution.objects.bulk_create(rows, batch_size=BATCH)
 
 
 def _history(model, new, old, through_rows, user, reason):
