@@ -67,6 +67,24 @@ class Outcome:
     def ok(self):
         return not self.errors
 
+    def to_json(self):
+        """What the result page shows, without the document (an import job keeps this)."""
+        shown = {**self.prepared.to_session(), "document": None}
+        return {
+            "prepared": shown,
+            **{name: getattr(self, name) for name in OUTCOME_LISTS},
+            "applied": self.applied,
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(
+            Prepared.from_session(data["prepared"]), data["applied"], *(data[n] for n in OUTCOME_LISTS)
+        )
+
+
+OUTCOME_LISTS = ("errors", "warnings", "created", "updated", "unchanged")
+
 
 def detect_format(filename, data):
     suffix = PurePath(filename).suffix.lower().lstrip(".")
@@ -129,7 +147,7 @@ def _unreadable(filename, file_format, message):
     return Prepared(filename, file_format, None, [error])
 
 
-def run(prepared, *, apply, user=None, as_draft=False):
+def run(prepared, *, apply, user=None, as_draft=False, **options):
     """Check (and with `apply` write) a prepared upload. Nothing is written
     unless the file and every entry in it are valid."""
     if prepared.document is None:
@@ -143,6 +161,7 @@ def run(prepared, *, apply, user=None, as_draft=False):
             source=prepared.filename,
             user=user,
             new_state=Workflow.DRAFT if as_draft else Workflow.PUBLISHED,
+            **options,  # progress
         )
         applied = not dry_run and report.ok
         if applied:

@@ -52,6 +52,15 @@ MODELS = {
 }
 DEFAULTS = {"deadline_kind": "none"}  # a programme without `deadlines` says nothing about them
 CHANGE_REASON = "Import foerderatlas/1"
+# Steps `progress` hears of, in order: entries checked, written, then the
+# search index and the commit (one step: they happen as the transaction ends).
+CHECK, WRITE, INDEX = "check", "write", "index"
+PROGRESS_STEPS = (CHECK, WRITE, INDEX)
+PROGRESS_EVERY = 250
+
+
+def _no_progress(step, done, total):
+    pass
 
 
 @dataclass
@@ -91,10 +100,21 @@ def import_document(data, *, dry_run=False, source=None, **options):
     return import_documents([(source, data)], dry_run=dry_run, **options)
 
 
-def import_documents(documents, *, dry_run=False, user=None, new_state=Workflow.PUBLISHED):
+def import_documents(
+    documents,
+    *,
+    dry_run=False,
+    validate_only=False,
+    user=None,
+    new_state=Workflow.PUBLISHED,
+    progress=_no_progress,
+):
     """Validate and import several parsed documents [(source, data), …] as one:
     ids are unique across them, links may cross them, all or nothing. New
-    entries get `new_state`; `user` is named in history and revisions."""
+    entries get `new_state`; `user` is named in history and revisions;
+    `progress(step, done, total)` hears how far it got (see PROGRESS_STEPS).
+    `validate_only` finds every error but neither writes nor rolls back
+    (no created/updated lists): the quick check before a long import."""
     report = ImportReport(dry_run=dry_run)
     entries, valid = [], []
     for source, data in documents:
@@ -109,11 +129,11 @@ def import_documents(documents, *, dry_run=False, user=None, new_state=Workflow.
     report.errors += [error for entry in entries for error in checks.yearly_dates(entry)]
     report.errors += [error for entry in entries for error in checks.text_characters(entry)]
     known = _KnownCodes()
-    plans = _plan_all(valid, report, known, new_state)
+    plans = _plan_all(valid, report, known, new_state, progress)
     report.errors = _in_document_order(report.errors, entries)
     report.warnings = _in_document_order(report.warnings, entries)
-    if not report.errors:
-        _write_all(plans, report, known, dry_run=dry_run, user=user)
+    if not report.errors and not validate_only:
+        _write_all(plans, report, known, dry_run=dry_run, user=user, progress=progress)
     return report
 
 
@@ -130,10 +150,12 @@ def _in_document_order(findings, entries):
     )
 
 
-def _plan_all(valid, report, known, new_state):
+def _plan_all(valid, report, known, new_state, progress):
     existing = _existing(valid)
     plans = []
-    for entry in valid:
+    for number, entry in enumerate(valid):
+        if number % PROGRESS_EVERY == 0:
+            progress(CHECK, number, len(valid))
         errors = checks.vocabulary_codes(entry, known)
         if errors or checks.yearly_dates(entry) or checks.text_characters(entry):
             report.errors += errors
@@ -208,11 +230,13 @@ def _link(link):
     return {"title": link["title"], "url": link["url"]} if link.get("title") else {"url": link["url"]}
 
 
-def _write_all(plans, report, known, *, dry_run, user):
+def _write_all(plans, report, known, *, dry_run, user, progress):
     with bulk_writes(), transaction.atomic():
+        progress(WRITE, 0, len(plans))
         written = writing.write(plans, known.order, user=user, reason=CHANGE_REASON)
         for label, outcome in written.outcomes:
             getattr(report, outcome).append(label)
         report.before = written.before
+        progress(INDEX, len(plans), len(plans))  # the index is written as the block commits
         if dry_run:
             transaction.set_rollback(True)
