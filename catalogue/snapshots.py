@@ -49,6 +49,17 @@ def _dump(value):
     return value
 
 
+def field_values(model, snapshot):
+    """{field name: value} of a snapshot's own fields, as a form's initial
+    data wants them (a foreign key by its field name, with the key)."""
+    fields = {f.attname: f for f in content_fields(model)}
+    return {
+        fields[attname].name: _load(fields[attname], raw)
+        for attname, raw in snapshot.get("fields", {}).items()
+        if attname in fields
+    }
+
+
 def _as_stored(field, value):
     """Decimal("5000") is stored and read back as Decimal("5000.00")."""
     if isinstance(field, models.DecimalField) and isinstance(value, Decimal):

@@ -113,6 +113,33 @@ def pending_of(entry):
     return revisions_of(entry).filter(state=Revision.State.REVIEW)
 
 
+def decidable(revision):
+    """Whether the Redaktion may still publish or send back `revision`: it
+    waits, or its author's own later save replaced it (that save is built on
+    it) and nothing newer has been published since; an editor who reviewed
+    it can still publish exactly what they saw (issue 15, reproduction 2)."""
+    if revision.state in PENDING:
+        return True
+    if revision.state != Revision.State.SUPERSEDED:
+        return False
+    later = Revision.objects.filter(
+        kind=revision.kind, object_id=revision.object_id, number__gt=revision.number
+    )
+    return (
+        later.filter(state__in=PENDING, created_by=revision.created_by).exists()
+        and not later.filter(state=Revision.State.PUBLISHED).exists()
+    )
+
+
+def supersede_own(revision):
+    """The author's earlier revisions still waiting are replaced by this one
+    (it was made from the newest of them)."""
+    older = revisions_of(entry_of(revision)).filter(
+        number__lt=revision.number, state=Revision.State.REVIEW, created_by=revision.created_by
+    )
+    older.update(state=Revision.State.SUPERSEDED)
+
+
 def submitted(revision):
     """A funder's revision is waiting: tell the Redaktion."""
     transaction.on_commit(lambda: notifications.revision_submitted(revision))
