@@ -100,7 +100,11 @@ def headers():
         # django-cors-headers answers a request that names its Origin (every browser's does).
         "Access-Control-Allow-Origin": {"schema": {"const": "*"}},
         "Retry-After": {"required": True, "schema": digits},
-        "Content-Disposition": {"required": True, "schema": {"type": "string"}, "description": _("Dateiname")},
+        "Content-Disposition": {
+            "required": True,
+            "schema": {"type": "string"},
+            "description": _("Dateiname"),
+        },
         "X-RateLimit-Limit": {
             "schema": digits,
             "description": _("Anfragen je Minute und IP-Adresse (fehlt ohne Begrenzung)"),
@@ -164,7 +168,11 @@ def document(request):
             del item["get"]["parameters"]
         if not item["get"].get("description"):
             item["get"].pop("description", None)
-    generated["info"] = {"title": _("Förderatlas – offene Daten"), "version": VERSION, "description": description()}
+    generated["info"] = {
+        "title": _("Förderatlas – offene Daten"),
+        "version": VERSION,
+        "description": description(),
+    }
     generated["servers"] = [{"url": request.build_absolute_uri(reverse("api:docs")).rstrip("/")}]
     generated["tags"] = [{"name": name, "description": text} for name, text in tags()]
     generated["components"]["headers"] = headers()
@@ -226,4 +234,3 @@ def page_context(request):
 
 def page(request):
     return render(request, "api/docs.html", page_context(request))
-

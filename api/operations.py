@@ -77,7 +77,9 @@ CSV_EXPORT = params.query_schema(
 )
 FEED = params.query_schema("FeedQuery", params.SEARCH, params.LANGUAGE, skip={"type", "page"})
 CHECK = params.query_schema("CheckQuery", params.CHECK, params.PAGE_SIZE, params.LANGUAGE)
-CHECK_CSV = params.query_schema("CheckCsvQuery", params.CHECK, params.DELIMITER, params.LANGUAGE, skip={"page"})
+CHECK_CSV = params.query_schema(
+    "CheckCsvQuery", params.CHECK, params.DELIMITER, params.LANGUAGE, skip={"page"}
+)
 LANGUAGE_ONLY = params.query_schema("LanguageQuery", params.LANGUAGE)
 
 
@@ -105,7 +107,10 @@ def _responses(model, text, *, media=None, body=TEXT, export=False, searched=Fal
     headers = [*ANSWER_HEADERS, *(FILE_HEADERS if export else ()), *(SEARCH_HEADERS if searched else ())]
     extra = {
         200: {"description": text, "headers": _headers(headers)},
-        304: {"description": _("Nicht geändert (If-None-Match oder If-Modified-Since)"), "headers": _headers(["ETag"])},
+        304: {
+            "description": _("Nicht geändert (If-None-Match oder If-Modified-Since)"),
+            "headers": _headers(["ETag"]),
+        },
         429: {"description": _("Zu viele Anfragen"), "headers": _headers(LIMIT_HEADERS)},
     }
     extra[400] = {"description": _("Ungültige Parameter")}
@@ -139,12 +144,15 @@ def operation(path, url_name, operation_id, *, query, summary, tag, description=
 
 # ---------- the operations ----------
 
+
 def _with_cap(text):
     """`text` with the exports' cap, formatted in the language of the request."""
     return lazy(lambda: str(text) % {"cap": number_format(listing.EXPORT_CAP, force_grouping=True)}, str)()
 
 
-SAME_AS_PAGE = _("Dieselben Parameter, Filter, Facetten, Sortierung und Reihenfolge wie die Suchseite /suche/.")
+SAME_AS_PAGE = _(
+    "Dieselben Parameter, Filter, Facetten, Sortierung und Reihenfolge wie die Suchseite /suche/."
+)
 EVERY_MATCH = _with_cap(_("Alle Treffer der Suche mit denselben Parametern (höchstens %(cap)s)."))
 
 
@@ -167,7 +175,8 @@ def programmes(request, query: Query[TYPED_LIST]):
 
 
 @operation(
-    "/institutions", "institutions", "listInstitutions", query=TYPED_LIST, tag="Daten", description=SAME_AS_PAGE,
+    "/institutions", "institutions", "listInstitutions", query=TYPED_LIST, tag="Daten",
+    description=SAME_AS_PAGE,
     summary=_("Förderer (Suche mit type=institution)"),
     model=s.InstitutionPage, text=_("Eine Seite Förderer"),
 )  # fmt: skip
@@ -267,7 +276,8 @@ def search_interchange(request, query: Query[EXPORT]):
     "/feeds/programmes.atom", "programmes_atom", "feedProgrammes", query=FEED, tag="Feeds",
     summary=_("Atom-Feed neuer und geänderter Förderprogramme"),
     description=_("Ohne Parameter: der ganze Atlas; mit Suchparametern: die Treffer dieser Suche."),
-    model=None, text=_("Atom 1.0, die 50 zuletzt geänderten Treffer"), media="application/atom+xml", searched=True,
+    model=None, text=_("Atom 1.0, die 50 zuletzt geänderten Treffer"), media="application/atom+xml",
+    searched=True,
 )  # fmt: skip
 def programmes_atom(request, query: Query[FEED]):
     return feeds.programmes_atom(request)

@@ -200,7 +200,9 @@ def _names(group):
 
 
 def _is_repeatable(group, name):
-    return group in DECLARING_FORMS and isinstance(DECLARING_FORMS[group].base_fields[name], forms.MultipleChoiceField)
+    return group in DECLARING_FORMS and isinstance(
+        DECLARING_FORMS[group].base_fields[name], forms.MultipleChoiceField
+    )
 
 
 def _fill(group, name):

@@ -59,7 +59,9 @@ def _code_list(key, description, *, nullable=False):
 
 def codes(key, description):
     """A list of codes of the vocabulary `key` (e.g. "regions")."""
-    return Annotated[list[str], Field(description=description, json_schema_extra=_code_list(key, description))]
+    return Annotated[
+        list[str], Field(description=description, json_schema_extra=_code_list(key, description))
+    ]
 
 
 class Closed(BaseModel):
@@ -175,7 +177,9 @@ class Institution(Shared):
     id: ID
     type: Literal["institution"]
     name: str
-    kind: Annotated[str | None, Field(json_schema_extra=_code_list("institution_kinds", "Art", nullable=True))]
+    kind: Annotated[
+        str | None, Field(json_schema_extra=_code_list("institution_kinds", "Art", nullable=True))
+    ]
     website: str
     programmes: list[ID] = Field(description="veröffentlichte Förderprogramme")
 
@@ -247,10 +251,9 @@ class VocabularyEntry(Closed):
     label: str
 
 
+VOCABULARY_KEYS = [*VOCABULARY_TABLES, "statuses", "deadline_kinds", "roles"]
 VocabularyLists = create_model(
-    "VocabularyLists",
-    __base__=Closed,
-    **{key: (list[VocabularyEntry], ...) for key in [*VOCABULARY_TABLES, "statuses", "deadline_kinds", "roles"]},
+    "VocabularyLists", __base__=Closed, **dict.fromkeys(VOCABULARY_KEYS, (list[VocabularyEntry], ...))
 )
 
 

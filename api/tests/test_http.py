@@ -116,7 +116,9 @@ def test_if_none_match_wins_over_if_modified_since(client, catalogue):
 
 def test_if_match_is_ignored_on_reads(client, catalogue):
     assert client.get(URL, headers={"If-Match": '"other"'}).status_code == 200
-    assert client.get(URL, headers={"If-Unmodified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}).status_code == 200
+    assert (
+        client.get(URL, headers={"If-Unmodified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}).status_code == 200
+    )
 
 
 def test_304_keeps_the_caching_headers(client, catalogue):

@@ -10,8 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openapi_spec_validator import validate
 
 from api.operations import QUERIES
-from api.parameters import declared_for
 from api.operations import api as ninja_api
+from api.parameters import declared_for
 from catalogue.models import Region
 from catalogue.status import STATUS_ORDER
 from search.forms import SORT_CHOICES
