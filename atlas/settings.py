@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "corsheaders",
     "catalogue",
     "search",
     "thesaurus",
@@ -133,6 +134,7 @@ MIDDLEWARE = [
     "ops.middleware.ClientAddressMiddleware",  # before anything that counts per client (limits, axes)
     "ops.middleware.RequestLogMiddleware",  # request id, one JSON line per request
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before anything that may answer (CommonMiddleware)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ops.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,6 +150,25 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "atlas.urls"
+
+# CORS (django-cors-headers) for the open data only: any origin may read,
+# nothing may write, and scripts may read the headers the API documents.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["Accept", "Accept-Language", "If-None-Match", "If-Modified-Since"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "Content-Disposition",
+    "X-Export-Truncated",
+    "X-Search-Warnings",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+]
+CORS_PREFLIGHT_MAX_AGE = 86400
 WSGI_APPLICATION = "atlas.wsgi.application"
 
 TEMPLATES = [
@@ -215,7 +236,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
     ),
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered result cards (search/cards.py): one per entry, language, day and
+    # Rendered result cards (public/cards.py): one per entry, language, day and
     # index version; a few KB each, so a whole catalogue in a few languages fits.
     "cards": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
