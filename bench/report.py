@@ -77,6 +77,7 @@ def summary_line(results):
     line["send_alerts_10k_searches"] = alerts["searches"] if alerts else None
     imported = results.get("import_10k")
     line["import_10k_s"] = imported["seconds"] if imported and imported["ok"] else None
+    line["import_10k_cpu_s"] = imported.get("cpu_seconds") if imported and imported["ok"] else None
     line["import_10k_index_drift"] = imported["index_drift"] if imported else None
     return line
 
