@@ -145,6 +145,8 @@ class Institution(Entry):
         verbose_name = _("Förderer")
         verbose_name_plural = _("Förderer")
         ordering = ["name"]
+        # The newest public change (Last-Modified of lists and exports) without a scan.
+        indexes = [models.Index(fields=["state", "-updated_at"], name="institution_state_newest")]
 
     def __str__(self):
         return self.name
@@ -210,6 +212,8 @@ class Programme(Entry):
         verbose_name = _("Förderprogramm")
         verbose_name_plural = _("Förderprogramme")
         ordering = ["title"]
+        # The newest public changes (Last-Modified, the Atom feed) without a scan.
+        indexes = [models.Index(fields=["state", "-updated_at"], name="programme_state_newest")]
 
     def __str__(self):
         return self.title
