@@ -30,8 +30,8 @@ from search import snapshot
 
 from . import rows
 from .http import api_view, error, error_response, set_last_modified, unchanged_copy
-from .listing import form_errors, hydrate, last_change, matching, with_warnings
-from .serializers import item, programme_item
+from .listing import form_errors, items, last_change, matching, with_warnings
+from .serializers import item
 from .tables import csv_lines, to_xlsx
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -153,20 +153,10 @@ def search_csv(request):
 
 
 def _streamed_items(entries, request):
-    """API items of `entries`, CHUNK at a time: programmes read as plain rows
-    (`api.rows`, no model instances or prefetching), funders hydrated."""
+    """API items of `entries`, CHUNK at a time (`listing.items`)."""
     known = rows.lookups()
     for start in range(0, len(entries), CHUNK):
-        chunk = entries[start : start + CHUNK]
-        programmes = rows.programme_rows([e.pk for e in chunk if isinstance(e, Programme)], known)
-        read = {row.id: row for row in programmes}
-        hydrate([e for e in chunk if isinstance(e, Institution)])
-        for entry in chunk:
-            if isinstance(entry, Programme):
-                if entry.pk in read:
-                    yield programme_item(read[entry.pk], request)
-            else:
-                yield item(entry, request)
+        yield from items(entries[start : start + CHUNK], request, known)
 
 
 def _in_language(language, chunks):
