@@ -207,7 +207,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
     ),
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered result cards (search/cards.py): one per entry, language, day and
+    # Rendered result cards (public/cards.py): one per entry, language, day and
     # index version; a few KB each, so a whole catalogue in a few languages fits.
     "cards": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

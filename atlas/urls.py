@@ -29,7 +29,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("suche/", include("search.urls")),
+    path("suche/", include("public.search_urls")),
     path("benachrichtigungen/", include("alerts.urls")),
     path("merkliste/", include("shortlist.urls")),
     path("", include("feedback.urls")),

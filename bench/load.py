@@ -101,7 +101,7 @@ def workers_cpu_seconds(master):
 
 def run(database_url, seconds=WRK_SECONDS):
     """{"cached": {...}, "uncached": {...}}: the mix as visitors repeat it
-    (pages come from the page cache, search/views.py), and distinct
+    (pages come from the page cache, public/search_page.py), and distinct
     searches (`bench.mix.distinct_searches`, each URL also made unique), so
     that every page is searched and rendered. Each with the server's CPU
     time per request and the machine's load average."""

@@ -102,7 +102,7 @@ def time_client(mix, rounds):
     client = Client()
 
     def once(query_string):
-        cache.clear()  # the page as rendered, not as kept (search/views.py)
+        cache.clear()  # the page as rendered, not as kept (public/search_page.py)
         started = time.perf_counter()
         response = client.get("/suche/?" + query_string)
         elapsed = (time.perf_counter() - started) * 1000

@@ -74,7 +74,7 @@ class Hit:
     text_query: object = field(default=None, repr=False)
     on: date | None = field(default=None, repr=False)
     amount_unknown: bool = False  # an amount was asked for and this entry states none
-    card: str = field(default="", repr=False)  # the Suche page's card body (search.cards)
+    card: str = field(default="", repr=False)  # the Suche page's card body (public.cards)
 
     @cached_property
     def facts(self):
@@ -104,7 +104,7 @@ class Hit:
 
 def _programmes(pks):
     # Without related rows: a page prefetches what its cards read for the
-    # cards it has not kept (search.cards), the API what its items read.
+    # cards it has not kept (public.cards), the API what its items read.
     return published(Programme.objects.filter(pk__in=pks)).in_bulk()
 
 

@@ -2,7 +2,7 @@
 without JavaScript, from result cards and detail pages.
 
 Why the add and remove forms carry no CSRF token: search result pages are
-cached for every visitor alike (search.views), so a token in them would be
+cached for every visitor alike (public.search_page), so a token in them would be
 someone else's. A forged cross-site POST cannot reach anyone's list
 anyway: the cookie that names the visitor's list is SameSite=Lax, so the
 browser leaves it off such requests, and removing needs the list's token

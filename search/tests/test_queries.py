@@ -12,7 +12,7 @@ from thesaurus import expansion
 # vocabularies, index version, programmes, institutions; the in-memory index
 # is current (warm)
 SEARCH_QUERIES = 4
-# a page's cards not yet kept (search.cards): their programmes' institution
+# a page's cards not yet kept (public.cards): their programmes' institution
 # links, applicant types and regions
 CARD_QUERIES = 3
 # the full-text matches (PostgreSQL: after SET LOCAL enable_seqscan, see

@@ -8,9 +8,10 @@ from django.utils.translation import get_language
 
 from catalogue.status import today
 from ops.limits import over_limit
+from search import snapshot
+from search.core import search
 
-from . import cards, snapshot
-from .core import search
+from . import cards
 
 # Long enough for a burst of the same searches, short enough to bound memory.
 PAGE_SECONDS = 600
@@ -34,7 +35,7 @@ def search_page(request):
     far more than a person clicks, far less than a script can ask."""
     wait = over_limit("search", request.META.get("REMOTE_ADDR", ""), settings.ATLAS_SEARCH_RATE_LIMIT)
     if wait:
-        response = render(request, "search/too_many.html", {"seconds": wait}, status=429)
+        response = render(request, "public/search/too_many.html", {"seconds": wait}, status=429)
         response.headers["Retry-After"] = str(wait)
         return response
     cache = caches["local"]  # per process: a rendered page is cheap to make again
@@ -45,7 +46,7 @@ def search_page(request):
         return HttpResponse(content)
     result = search(request.GET, on=on)
     cards.attach(result.hits, version, on)
-    response = render(request, "search/search.html", {"result": result})
+    response = render(request, "public/search/search.html", {"result": result})
     if key:
         cache.set(key, response.content, PAGE_SECONDS)
     return response

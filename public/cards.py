@@ -16,8 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from catalogue.models import ProgrammeInstitution, Workflow
-
-from .models import Kind
+from search.models import Kind
 
 CARD_SECONDS = 3600
 
@@ -52,7 +51,7 @@ def attach(hits, version, on):
         if key in kept:
             hit.card = kept[key]
         else:
-            hit.card = render_to_string("search/includes/card.html", {"hit": hit})
+            hit.card = render_to_string("public/search/includes/card.html", {"hit": hit})
             if key:
                 fresh[key] = hit.card
     if fresh:

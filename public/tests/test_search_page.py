@@ -11,8 +11,7 @@ from django.urls import reverse
 from catalogue.interchange.importer import import_document
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
 from search.index import bulk_indexing
-
-from .contract import atlas
+from search.tests.contract import atlas
 
 DEMO = Path(settings.BASE_DIR) / "demo" / "catalogue.json"
 
