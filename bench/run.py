@@ -141,10 +141,15 @@ def measure_postgres(sizes):
 
 
 def measure_pages(size, path):
-    """What each kind of page costs (bench/pages.py): distinct URLs, CPU and wall time."""
+    """What each kind of page costs (bench/pages.py): distinct URLs, CPU and
+    wall time; and `export_catalogue` of the whole catalogue (bench/export_size.py)."""
     log(f"pages: every kind of page on sqlite {label(size)}")
+    env = bench_env(f"sqlite:///{path}")
     out = RESULTS / f"pages_sqlite_{label(size)}.json"
-    step(["bench/pages.py", f"pages_sqlite_{label(size)}", "--out", str(out)], bench_env(f"sqlite:///{path}"))
+    step(["bench/pages.py", out.stem, "--out", str(out)], env)
+    log(f"export_catalogue: sqlite {label(size)}")
+    exported = RESULTS / f"export_sqlite_{label(size)}.json"
+    step(["bench/export_size.py", exported.stem, "--out", str(exported)], env)
 
 
 def measure_alerts(path):
