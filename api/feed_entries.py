@@ -32,15 +32,11 @@ STEP = 500
 
 
 def _walk(queryset, ids):
-    """Rows of `queryset` (values_list, programme id last) whose programme is in `ids`, in its order."""
+    """Rows of `queryset` (values_list, programme id last) whose programme
+    is in `ids`, in its order: one query read STEP rows at a time, closed
+    when the caller stops (an index in that order makes it read no more)."""
     queryset = queryset.filter(**{_programme_field(queryset) + "__in": ids}) if len(ids) <= FEW else queryset
-    start = 0
-    while True:
-        chunk = list(queryset[start : start + STEP])
-        yield from (row for row in chunk if row[-1] in ids)
-        if len(chunk) < STEP:
-            return
-        start += STEP
+    return (row for row in queryset.iterator(chunk_size=STEP) if row[-1] in ids)
 
 
 def _programme_field(queryset):

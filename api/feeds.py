@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from catalogue.models import Programme
 from catalogue.queries import published
 from catalogue.status import today
-from search.core import matching_programme_ids
+from search.core import matching_programmes
 
 from . import feed_entries
 from .atom import FEED_LENGTH, feed_response
-from .http import api_view, catalogue_last_modified, not_found, set_last_modified
+from .http import api_view, catalogue_last_modified, error_response, not_found, set_last_modified
 from .ical import calendar_response, events_response
-from .listing import run_search, search_params, with_warnings
+from .listing import search_params, split_problems, with_warnings
 from .serializers import PROGRAMME
 
 # The calendar of a search holds its first this many upcoming deadlines
@@ -40,10 +40,11 @@ def _matching_ids(request):
     """(ids of every programme the request's search finds, warnings, None)
     or (None, [], 400 response): validated as every search is, without
     reading the entries."""
-    _result, warnings, failure = run_search(request, per_page=1, page="1", type=PROGRAMME)
-    if failure:
-        return None, [], failure
-    return matching_programme_ids(search_params(request, type=PROGRAMME)), warnings, None
+    ids, problems = matching_programmes(search_params(request, type=PROGRAMME))
+    errors, warnings = split_problems(problems)
+    if errors:
+        return None, [], error_response(errors, status=400)
+    return ids, warnings, None
 
 
 @api_view
