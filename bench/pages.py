@@ -32,6 +32,7 @@ def _published(model, field="slug"):
 
 def page_kinds(n):
     """{kind: [path, …]}: `n` distinct paths of each kind of page."""
+    from api import sitemaps
     from bench.mix import distinct_searches
     from catalogue.models import Institution, Programme
 
@@ -40,6 +41,7 @@ def page_kinds(n):
     funders = rng.sample(_published(Institution), min(n + WARM_UP, len(_published(Institution))))
     searches = distinct_searches(n + WARM_UP)
     ids = programmes
+    pages = -(-len(_published(Programme)) // sitemaps.PAGE_SIZE)
     return {
         "search": [f"/suche/?{qs}" for qs in searches],
         "programme": [f"/foerderungen/{slug}/" for slug in programmes],
@@ -50,6 +52,10 @@ def page_kinds(n):
         "deadlines_ics": [f"/api/v1/feeds/deadlines.ics?{qs}" for qs in searches],
         "programme_ics": [f"/api/v1/programmes/{pk}/deadlines.ics" for pk in ids],
         "sitemap": [f"/sitemap.xml?v={k}" for k in range(n + WARM_UP)],
+        # The index's pages, spread over the whole catalogue (the last ones read deepest).
+        "sitemap_page": [
+            f"/sitemap-programmes.xml?p={1 + k * pages // (n + WARM_UP)}" for k in range(n + WARM_UP)
+        ],
     }
 
 
