@@ -26,7 +26,7 @@ STATIC_PAGES = [
 
 
 # Addresses per sitemap page (the protocol allows 50,000; fewer keep a page cheap).
-PAGE_SIZE = 500
+PAGE_SIZE = 250
 
 
 class EntrySitemap(Sitemap):
