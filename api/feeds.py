@@ -16,7 +16,7 @@ from search.core import matching_programmes
 
 from . import feed_entries
 from .atom import FEED_LENGTH, feed_response
-from .http import api_view, catalogue_last_modified, error_response, not_found, set_last_modified
+from .http import catalogue_last_modified, error_response, not_found, set_last_modified
 from .ical import calendar_response, events_response
 from .listing import search_params, split_problems, with_warnings
 from .serializers import PROGRAMME
@@ -26,7 +26,6 @@ from .serializers import PROGRAMME
 NEXT_DEADLINES = 100
 
 
-@api_view
 def programme_deadlines(request, slug):
     programme = published(Programme.objects.filter(slug=slug)).prefetch_related("deadlines").first()
     if programme is None:
@@ -47,7 +46,6 @@ def _matching_ids(request):
     return ids, warnings, None
 
 
-@api_view
 def deadlines(request):
     ids, warnings, failure = _matching_ids(request)
     if failure:
@@ -59,7 +57,6 @@ def deadlines(request):
     return with_warnings(set_last_modified(response, moment), warnings)
 
 
-@api_view
 def programmes_atom(request):
     ids, warnings, failure = _matching_ids(request)
     if failure:
