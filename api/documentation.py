@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from catalogue.models import Institution, Programme
 from catalogue.queries import published
 
+from .atom import FEED_LENGTH
+from .feeds import NEXT_DEADLINES
 from .http import json_response
 from .listing import EXPORT_CAP
 from .operations import api
@@ -26,6 +28,19 @@ from .schemas import vocabulary_codes_for_document
 VERSION = "1.0.0"
 ENTRY_PATHS = {"/programmes/{id}": Programme, "/programmes/{id}/deadlines.ics": Programme}
 ENTRY_PATHS["/institutions/{id}"] = Institution
+
+
+def export_limits_text():
+    """What an export and a search's feeds hold (the feeds are bounded: api.feed_entries)."""
+    return _(
+        "Exporte enthalten alle Treffer einer Suche, höchstens %(cap)s; sind es mehr, steht im Kopf "
+        "X-Export-Truncated: true. Der Atom-Feed einer Suche enthält ihre %(newest)s zuletzt geänderten "
+        "Förderprogramme, der Fristenkalender ihre nächsten %(deadlines)s Fristen."
+    ) % {
+        "cap": number_format(EXPORT_CAP, force_grouping=True),
+        "newest": FEED_LENGTH,
+        "deadlines": NEXT_DEADLINES,
+    }
 
 
 def rate_limit_text():
@@ -62,11 +77,7 @@ def description():
                 "Last-Modified; If-None-Match und If-Modified-Since ergeben 304."
             ),
             rate_limit_text(),
-            _(
-                "Exporte und Feeds enthalten alle Treffer einer Suche, höchstens %(cap)s; sind es mehr, "
-                "steht im Kopf X-Export-Truncated: true."
-            )
-            % {"cap": number_format(EXPORT_CAP, force_grouping=True)},
+            export_limits_text(),
             _(
                 'Fehler haben immer die Form {"errors": [{"field", "message", "code"}]}: 400 '
                 "bei ungültigen Parametern, 404 bei unbekannter Kennung, 405, 429."
@@ -227,7 +238,7 @@ def page_context(request):
         "operations": operations,
         "stability_promise": stability_promise(),
         "openapi_url": f"{server}/openapi.json",
-        "export_cap": EXPORT_CAP,
+        "export_limits": export_limits_text(),
         "rate_limit": rate_limit_text(),
     }
 
