@@ -249,6 +249,19 @@ CACHES = {
 # one process; ops/tests start real servers with the database cache and Redis.
 if os.environ.get("ATLAS_CACHE", "memory" if "PYTEST_VERSION" in os.environ else "") == "memory":
     CACHES["default"] = CACHES["local"] | {"LOCATION": "shared"}
+# On SQLite the database cache lives in a file of its own (atlas.db →
+# atlas-cache.db): an import holds the catalogue file's write lock until it
+# commits, and every request that counts a limit would wait for it.
+if (
+    CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    and DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    and str(DATABASES["default"]["NAME"]) not in ("", ":memory:")
+):
+    _catalogue_file = Path(DATABASES["default"]["NAME"])
+    DATABASES["cache"] = DATABASES["default"] | {
+        "NAME": _catalogue_file.with_name(f"{_catalogue_file.stem}-cache{_catalogue_file.suffix}")
+    }
+    DATABASE_ROUTERS = ["ops.routers.CacheRouter"]
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

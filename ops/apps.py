@@ -4,10 +4,13 @@ from django.db.models.signals import post_migrate
 
 def create_cache_table(using, **kwargs):
     """`migrate` also creates the shared cache's table (CACHES["default"]),
-    so every way of setting up a database gets it; nothing to forget."""
+    so every way of setting up a database gets it; nothing to forget. On
+    SQLite the table has a file of its own (DATABASES["cache"])."""
+    from django.conf import settings
     from django.core.management import call_command
 
-    call_command("createcachetable", database=using, verbosity=0)
+    database = "cache" if "cache" in settings.DATABASES else using
+    call_command("createcachetable", database=database, verbosity=0)
 
 
 class OpsConfig(AppConfig):

@@ -1,5 +1,5 @@
 """Reads from a PostgreSQL read replica (DATABASE_REPLICA_URL), writes to the
-primary.
+primary; on SQLite, the shared cache in a file of its own (`CacheRouter`).
 
 What a visitor reads may lag the primary by the replica's delay (usually
 well under a second); that is fine for a catalogue. Whatever must see its
@@ -59,3 +59,19 @@ class PrimaryOnlyMiddleware:
             return self.get_response(request)
         finally:
             pinned.reset(token)
+
+
+class CacheRouter:
+    """The database cache's table (app label django_cache) in DATABASES["cache"],
+    a SQLite file beside the catalogue's (settings): counting a limit never
+    waits for the catalogue's write lock, e.g. during an import."""
+
+    def db_for_read(self, model, **hints):
+        return "cache" if model._meta.app_label == "django_cache" else None
+
+    db_for_write = db_for_read
+
+    def allow_migrate(self, db, app_label, **hints):
+        if app_label == "django_cache":
+            return db == "cache"
+        return db != "cache"
