@@ -87,8 +87,15 @@ def vocabulary_lists(kind):
     return type(f"{kind.title()}Lists", (models.Model,), {"__module__": __name__, "Meta": meta, **fields})
 
 
-def list_fields(kind):
-    return [vocabulary.key for vocabulary in lists_of(kind)]
+def list_fields(lists):
+    """The list fields of a vocabulary_lists() model, for their history. Field
+    objects, not names: simple_history keeps them in a set, and fields hash by
+    creation order, so every process makes the history tables in one order."""
+    return list(lists._meta.local_many_to_many)
+
+
+InstitutionLists = vocabulary_lists(INSTITUTION)
+ProgrammeLists = vocabulary_lists(PROGRAMME)
 
 
 class Workflow(models.TextChoices):
@@ -140,13 +147,13 @@ class Entry(models.Model):
         abstract = True
 
 
-class Institution(Entry, vocabulary_lists(INSTITUTION)):
+class Institution(Entry, InstitutionLists):
     name = models.CharField(_("Name"), max_length=300, validators=TEXT)
     kind = models.ForeignKey(
         InstitutionKind, verbose_name=_("Art"), null=True, blank=True, on_delete=models.PROTECT
     )
     website = models.URLField(_("Website"), max_length=500, blank=True, validators=[validate_url])
-    history = EntryHistory(m2m_fields=list_fields(INSTITUTION), excluded_fields=["version"])
+    history = EntryHistory(m2m_fields=list_fields(InstitutionLists), excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("Förderer")
@@ -166,7 +173,7 @@ class DeadlineKind(models.TextChoices):
     NONE = "none", _("keine Angabe")
 
 
-class Programme(Entry, vocabulary_lists(PROGRAMME)):
+class Programme(Entry, ProgrammeLists):
     title = models.CharField(_("Titel"), max_length=500, validators=TEXT)
     institutions = models.ManyToManyField(
         Institution,
@@ -201,7 +208,7 @@ class Programme(Entry, vocabulary_lists(PROGRAMME)):
     period_end = models.DateField(_("Laufzeit bis"), null=True, blank=True)
     eligible_text = models.TextField(_("Antragsberechtigt"), blank=True, validators=TEXT)
     links = models.JSONField(_("Links"), default=list, blank=True, validators=[validate_links])
-    history = EntryHistory(m2m_fields=list_fields(PROGRAMME), excluded_fields=["version"])
+    history = EntryHistory(m2m_fields=list_fields(ProgrammeLists), excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("Förderprogramm")
