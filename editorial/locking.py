@@ -17,7 +17,6 @@ a funder's revision raises it too). Saving checks it twice:
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -88,15 +87,6 @@ def _blank_as_none(value):
     return None if value in ("", [], None) else value
 
 
-def _check_url(url):
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        raise ValidationError(
-            _("Keine gültige http- oder https-Adresse: „%(url)s“."), code="invalid_url", params={"url": url}
-        ) from None
-
-
 class EntryForm(forms.ModelForm):
     """Change form of an institution or programme: version check, and raw
     HTML removed from the Markdown fields (it would never be shown)."""
@@ -108,35 +98,6 @@ class EntryForm(forms.ModelForm):
         self.version = current_version(self.instance)
         self.fields[VERSION_FIELD].initial = self.version
         self.html_removed = []
-
-    def clean_links(self):
-        """[{"title": "Richtlinie", "url": "https://…"}, …]; the title is optional."""
-        links = self.cleaned_data.get("links") or []
-        shape = isinstance(links, list) and all(
-            isinstance(link, dict)
-            and set(link) <= {"title", "url"}
-            and isinstance(link.get("url"), str)
-            and isinstance(link.get("title", ""), str)
-            for link in links
-        )
-        if not shape:
-            raise ValidationError(
-                _('Erwartet eine Liste wie [{"title": "Richtlinie", "url": "https://…"}].'),
-                code="links_shape",
-            )
-        for link in links:
-            _check_url(link["url"])
-        return links
-
-    def clean_sources(self):
-        sources = self.cleaned_data.get("sources") or []
-        if not (isinstance(sources, list) and all(isinstance(url, str) for url in sources)):
-            raise ValidationError(
-                _('Erwartet eine Liste von Adressen wie ["https://…"].'), code="sources_shape"
-            )
-        for url in sources:
-            _check_url(url)
-        return sources
 
     def clean(self):
         cleaned = super().clean()
