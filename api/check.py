@@ -12,7 +12,7 @@ from catalogue.eligibility import Criterion, Fit
 from search.check import check
 
 from .exports import DelimiterForm, file_response
-from .http import LANGUAGE_PARAMETER, api_view, error_response, json_response, set_last_modified
+from .http import LANGUAGE_PARAMETER, error_response, json_response, set_last_modified
 from .listing import (
     DEFAULT_PER_PAGE,
     EXPORT_CAP,
@@ -53,7 +53,6 @@ def check_item(assessment):
     }
 
 
-@api_view
 def check_view(request):
     size = PageSizeForm(request.GET)
     if not size.is_valid():
@@ -95,7 +94,6 @@ def rows(assessments, request):
         ]
 
 
-@api_view
 def check_csv(request):
     delimiter = DelimiterForm(request.GET)
     if not delimiter.is_valid():

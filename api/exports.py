@@ -27,7 +27,7 @@ from catalogue.status import today
 from ops.limits import Slots
 from search import snapshot
 
-from .http import api_view, error, error_response, set_last_modified, unchanged_copy
+from .http import error, error_response, set_last_modified, unchanged_copy
 from .listing import form_errors, hydrate, last_change, matching, with_warnings
 from .serializers import item
 from .tables import csv_lines, to_xlsx
@@ -131,7 +131,6 @@ def answer_304_first(view):
     return wrapped
 
 
-@api_view
 @answer_304_first
 @one_of_few
 def search_csv(request):
@@ -163,7 +162,6 @@ def _in_language(language, chunks):
         yield from chunks
 
 
-@api_view
 @one_of_few
 def search_xlsx(request):
     entries, truncated, warnings, failure = matching(request)
@@ -173,7 +171,6 @@ def search_xlsx(request):
     return with_warnings(response, warnings)
 
 
-@api_view
 @one_of_few
 def search_interchange(request):
     """Matches plus the published funders they link to, so the file imports

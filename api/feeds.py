@@ -8,12 +8,11 @@ from catalogue.models import Programme
 from catalogue.queries import published
 
 from .atom import FEED_LENGTH, feed_response
-from .http import api_view, catalogue_last_modified, not_found, set_last_modified
+from .http import catalogue_last_modified, not_found, set_last_modified
 from .ical import calendar_response
 from .listing import matching_programmes, with_warnings
 
 
-@api_view
 def programme_deadlines(request, slug):
     programme = published(Programme.objects.filter(slug=slug)).prefetch_related("deadlines").first()
     if programme is None:
@@ -23,7 +22,6 @@ def programme_deadlines(request, slug):
     return set_last_modified(response, catalogue_last_modified(programme.updated_at))
 
 
-@api_view
 def deadlines(request):
     programmes, warnings, failure = matching_programmes(request)
     if failure:
@@ -35,7 +33,6 @@ def deadlines(request):
     return with_warnings(set_last_modified(response, moment), warnings)
 
 
-@api_view
 def programmes_atom(request):
     programmes, warnings, failure = matching_programmes(request)
     if failure:

@@ -1,6 +1,9 @@
-"""HTTP plumbing shared by every API view: the one error shape, CORS,
-conditional requests (ETag, Last-Modified → 304) and the per-client rate
-limit. Views stay about data; `api_view` wraps each of them.
+"""HTTP plumbing shared by every API view: the one error shape, conditional
+requests (ETag, Last-Modified → 304, decided by Django's
+`get_conditional_response`), the per-client rate limit and the one
+validation of the query. Operations stay about data; `api_view` wraps each
+of them (the django-ninja operations in `api.operations` too). CORS is
+django-cors-headers' (settings `CORS_*`).
 
 Every error looks like
     {"errors": [{"field": "region", "message": "…", "code": "invalid_choice"}]}
@@ -12,13 +15,14 @@ import json
 from datetime import datetime
 from datetime import time as clock
 from functools import wraps
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -27,12 +31,9 @@ from ops.limits import count_request
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 JSON_TYPE = "application/json"
-# Headers a browser script on another origin may read.
-EXPOSED_HEADERS = (
-    "ETag, Last-Modified, Retry-After, Content-Disposition, X-Export-Truncated, X-Search-Warnings, "
-    "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
-)
-ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+# The conditions of a read. If-Match and If-Unmodified-Since guard writes;
+# this API has none, so they are not handed to Django (which would answer 412).
+READ_CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 CACHE_SECONDS = 60
 # The query parameter that chooses the answer's language over Accept-Language.
 LANGUAGE_PARAMETER = "lang"
@@ -70,16 +71,15 @@ def set_last_modified(response, moment):
     return response
 
 
-def _not_modified(request, etag, last_modified):
-    """RFC 9110 § 13.2.2 for GET and HEAD: If-None-Match decides when present,
-    otherwise If-Modified-Since. (If-Match and If-Unmodified-Since guard
-    writes; this API has none, so they are ignored.)"""
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match:
-        tags = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
-        return "*" in tags or etag in tags
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-    return bool(since and last_modified and last_modified <= since)
+def _answer_if_unchanged(request, response, etag, last_modified):
+    """Django's RFC 9110 § 13.2.2 for GET and HEAD: 304 (with the caching
+    headers of `response`) when the client's copy is current, else `response`.
+    If-None-Match decides when present, weakly compared, otherwise
+    If-Modified-Since."""
+    reading = SimpleNamespace(
+        method=request.method, META={key: request.META[key] for key in READ_CONDITIONS if key in request.META}
+    )
+    return get_conditional_response(reading, etag=etag, last_modified=last_modified, response=response)
 
 
 def _conditional(request, response):
@@ -96,29 +96,18 @@ def _conditional(request, response):
     response.headers["ETag"] = etag
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
-    if not _not_modified(request, etag, last_modified):
-        return response
-    return _not_modified_response(response)
-
-
-def _not_modified_response(response):
-    not_modified = HttpResponseNotModified()
-    for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
-        if header in response.headers:
-            not_modified.headers[header] = response.headers[header]
-    return not_modified
+    return _answer_if_unchanged(request, response, etag, last_modified)
 
 
 def unchanged_copy(request, etag, moment):
     """A 304 when the client's copy (If-None-Match / If-Modified-Since) is
     the one with `etag`, last changed at `moment`; else None."""
-    if not _not_modified(request, etag, int(moment.timestamp())):
-        return None
     headers = HttpResponse()
     headers.headers["ETag"] = etag
     set_last_modified(headers, moment)
     patch_cache_control(headers, public=True, max_age=CACHE_SECONDS)
-    return _not_modified_response(headers)
+    answer = _answer_if_unchanged(request, headers, etag, int(moment.timestamp()))
+    return None if answer is headers else answer
 
 
 def rate_limit_usage(request):
@@ -157,34 +146,26 @@ def method_not_allowed(method):
     return response
 
 
-def _preflight():
+def _options():
+    """OPTIONS without a CORS preflight (django-cors-headers answers those):
+    which methods there are."""
     response = HttpResponse(status=204)
     response.headers["Allow"] = ", ".join(SAFE_METHODS)
-    response.headers["Access-Control-Allow-Methods"] = ", ".join(SAFE_METHODS)
-    response.headers["Access-Control-Allow-Headers"] = ALLOWED_REQUEST_HEADERS
-    response.headers["Access-Control-Max-Age"] = "86400"
     return response
 
 
-def _add_cors(response):
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
-    return response
-
-
-def _answer(request, view, args, kwargs):
+def _answer(request, view, parameters, args, kwargs):
     if request.method == "OPTIONS":
-        return _preflight()
+        return _options()
     if request.method not in SAFE_METHODS:
         return method_not_allowed(request.method)
     usage = rate_limit_usage(request)
     if usage.wait:
         return _add_rate_limit(too_many_requests(usage.wait), usage)
-    # Imported here: the validation reads the OpenAPI description, which
-    # reads the views' forms, which use this module.
+    # Imported here: the validation reads the forms, which use this module.
     from .validation import query_errors
 
-    refused = query_errors(request)
+    refused = query_errors(request, parameters()) if parameters else []
     if refused:
         return _add_rate_limit(error_response(refused, status=400), usage)
     return _add_rate_limit(_conditional(request, view(request, *args, **kwargs)), usage)
@@ -195,10 +176,11 @@ def _chosen_language(request):
     return chosen if chosen in dict(settings.LANGUAGES) else None
 
 
-def api_view(view):
-    """Read-only, CORS-enabled, rate-limited, conditional, in the language of
-    Accept-Language. CSRF does not apply: nothing here changes state, and a
-    POST must get our 405, not a CSRF page."""
+def api_view(view, parameters=None):
+    """Read-only, rate-limited, validated, conditional, in the language of
+    `lang` or Accept-Language. `parameters()` gives the query parameters the
+    view declares (`api.parameters.Parameter`). CSRF does not apply: nothing
+    here changes state, and a POST must get our 405, not a CSRF page."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -207,7 +189,7 @@ def api_view(view):
         # links its exports with `lang` (an unknown one is refused as 400).
         language = _chosen_language(request) or translation.get_language_from_request(request)
         with translation.override(language):
-            response = _add_cors(_answer(request, view, args, kwargs))
+            response = _answer(request, view, parameters, args, kwargs)
         response.headers["Content-Language"] = language
         patch_vary_headers(response, ["Accept-Language"])
         return response

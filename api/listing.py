@@ -18,7 +18,6 @@ from search.forms import NOTICES
 
 from .http import (
     LANGUAGE_PARAMETER,
-    api_view,
     catalogue_last_modified,
     error,
     error_response,
@@ -198,16 +197,13 @@ def matching_programmes(request):
     return [hit.object for hit in result.hits], warnings, None
 
 
-@api_view
 def search_view(request):
     return list_response(request)
 
 
-@api_view
 def programmes(request):
     return list_response(request, type=PROGRAMME)
 
 
-@api_view
 def institutions(request):
     return list_response(request, type=INSTITUTION)

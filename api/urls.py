@@ -1,32 +1,49 @@
-"""Open data under /api/v1/. Anything else under /api/ answers with a JSON 404
-in the one error shape, never with an HTML page. `api.openapi_paths`
-describes each of these URLs; a test holds the two to the same set."""
+"""Open data under /api/v1/: the operations django-ninja generates from
+`api.operations`, each wrapped in `api.http.api_view` with the query
+parameters it declares. Anything else under /api/ answers with a JSON 404
+in the one error shape, never with an HTML page."""
 
-from django.urls import path, re_path
+from functools import partial, wraps
+
+from django.urls import URLPattern, include, path, re_path
 from django.views.generic import RedirectView
 
-from . import check, exports, feeds, listing, views
+from . import parameters, views
+from .http import api_view
+from .operations import QUERIES, api
 
 app_name = "api"
 
+
+def _as_get(view):
+    """django-ninja dispatches by method and declares GET only; HEAD is GET
+    without the body (RFC 9110 § 9.3.2), which the server leaves out."""
+
+    @wraps(view)
+    def dispatched(request, *args, **kwargs):
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            if head:
+                request.method = "HEAD"
+
+    return dispatched
+
+
+def _operations():
+    for pattern in api.urls[0]:
+        if pattern.name not in QUERIES:
+            continue  # django-ninja's own root view: /api/v1/ is the documentation
+        declared = partial(parameters.declared_for, QUERIES[pattern.name])
+        view = api_view(_as_get(pattern.callback), parameters=declared)
+        yield URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
+
+
 urlpatterns = [
-    path("v1/", views.docs, name="docs"),
     path("v1", RedirectView.as_view(pattern_name="api:docs", permanent=True)),
-    path("v1/openapi.json", views.openapi_document, name="openapi"),
-    path("v1/search", listing.search_view, name="search"),
-    path("v1/search.csv", exports.search_csv, name="search_csv"),
-    path("v1/search.xlsx", exports.search_xlsx, name="search_xlsx"),
-    path("v1/search.interchange.json", exports.search_interchange, name="search_interchange"),
-    path("v1/check", check.check_view, name="check"),
-    path("v1/check.csv", check.check_csv, name="check_csv"),
-    path("v1/programmes", listing.programmes, name="programmes"),
-    path("v1/programmes/<slug:slug>", views.programme_detail, name="programme"),
-    path("v1/programmes/<slug:slug>/deadlines.ics", feeds.programme_deadlines, name="programme_deadlines"),
-    path("v1/institutions", listing.institutions, name="institutions"),
-    path("v1/institutions/<slug:slug>", views.institution_detail, name="institution"),
-    path("v1/vocabularies", views.vocabularies, name="vocabularies"),
-    path("v1/regions", views.regions, name="regions"),
-    path("v1/feeds/programmes.atom", feeds.programmes_atom, name="programmes_atom"),
-    path("v1/feeds/deadlines.ics", feeds.deadlines, name="deadlines_ics"),
-    re_path(r"^(?P<path>[\s\S]*)$", views.unknown),  # any character, newlines too
+    path("v1/", include(list(_operations()))),
+    re_path(r"^(?P<path>[\s\S]*)$", api_view(views.unknown)),  # any character, newlines too
 ]

@@ -1,10 +1,10 @@
 """One validation for every operation: a request's query is checked against
-the parameters the OpenAPI document declares for its URL, before the view
-runs. JSON, CSV, XLSX, interchange JSON, Atom and iCalendar therefore refuse
-exactly the same values, and exactly what the document says they refuse.
+the parameters its operation declares (`api.parameters`, the same schemas
+the generated OpenAPI document shows), before the operation runs. JSON, CSV,
+XLSX, interchange JSON, Atom and iCalendar therefore refuse exactly the same
+values, and exactly what the document says they refuse.
 
-The schemas are derived from the forms' fields (`api.openapi_params`), and
-a refused value is reported with the form field's own message and code when
+A refused value is reported with the form field's own message and code when
 the field refuses it too ("min_value", "max_digits", …), so the messages
 stay the ones the search page shows.
 """
@@ -14,16 +14,9 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
-from search.check import CheckForm
-from search.forms import SearchForm
-
-from .exports import DelimiterForm
 from .http import error
-from .listing import PageSizeForm
-from .openapi_paths import openapi_path, query_parameters
 
 INTEGER = re.compile(r"-?[0-9]+")
 # JSON Schema keyword that refused a value → the form's error code for it.
@@ -36,30 +29,23 @@ CODES = {
 }
 
 
-def query_errors(request):
-    """The API's errors for the request's query, [] when every value fits."""
-    match = request.resolver_match
-    if match is None:
-        return []
-    path = openapi_path(match.route)
+def query_errors(request, parameters):
+    """The API's errors for the request's query against `parameters`
+    (`api.parameters.Parameter`s), [] when every value fits."""
     found = []
-    for parameter in query_parameters(path):
-        name, schema = parameter["name"], parameter["schema"]
-        values = request.GET.getlist(name)
+    for parameter in parameters:
+        values = request.GET.getlist(parameter.name)
         if not values:
-            if parameter.get("required"):
-                found.append(_refused(path, name, "", "required"))
+            if parameter.required:
+                found.append(_refused(parameter, "", "required"))
             continue
-        if schema.get("type") != "array":
+        if not parameter.repeatable:
             values = values[:1]  # the first counts (the form says so when there are more)
-            item_schema = schema
-        else:
-            item_schema = schema["items"]
-        validator = Draft202012Validator(item_schema, format_checker=FormatChecker())
+        item_schema = parameter.validator.schema
         for value in values:
-            problem = best_match(validator.iter_errors(_typed(value, item_schema)))
+            problem = best_match(parameter.validator.iter_errors(_typed(value, item_schema)))
             if problem is not None:
-                found.append(_refused(path, name, value, CODES.get(problem.validator, "invalid")))
+                found.append(_refused(parameter, value, CODES.get(problem.validator, "invalid")))
                 break  # one error per parameter is enough to act on
     return found
 
@@ -73,17 +59,9 @@ def _typed(value, schema):
     return value
 
 
-def _form_field(path, name):
-    fields = CheckForm.base_fields if path.startswith("/check") else SearchForm.base_fields
-    for declared in (fields, PageSizeForm.base_fields, DelimiterForm.base_fields):
-        if name in declared:
-            return declared[name]
-    return None
-
-
-def _refused(path, name, value, code):
+def _refused(parameter, value, code):
     """The form field's own message when it refuses the value too, else ours."""
-    field = _form_field(path, name)
+    field, name = parameter.field, parameter.name
     if field is not None and not isinstance(field, forms.MultipleChoiceField):
         try:
             field.clean(value)

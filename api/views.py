@@ -1,16 +1,16 @@
-"""API views for single entries, vocabularies, regions, the OpenAPI document
-and the human-readable documentation. Search-backed lists are in
-`api.listing`, exports in `api.exports`, feeds in `api.feeds`."""
+"""The bodies of single entries, vocabularies and regions (the operations
+are declared in `api.operations`), and the JSON 404 for any other address
+under /api/. Search-backed lists are in `api.listing`, exports in
+`api.exports`, feeds in `api.feeds`, the OpenAPI document and its page in
+`api.documentation`."""
 
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from catalogue.models import DeadlineKind, Institution, Programme, Role
 from catalogue.queries import published
 from catalogue.status import STATUS_ORDER
 
-from . import openapi
-from .http import api_view, catalogue_last_modified, json_response, not_found, set_last_modified
+from .http import catalogue_last_modified, json_response, not_found, set_last_modified
 from .serializers import institution_item, institutions_for_api, programme_item, programmes_for_api
 from .vocabularies import VOCABULARY_TABLES, translate_label
 
@@ -19,7 +19,6 @@ def _choices(choices):
     return [{"code": value, "label": str(label)} for value, label in choices]
 
 
-@api_view
 def programme_detail(request, slug):
     programme = programmes_for_api(published(Programme.objects.filter(slug=slug))).first()
     if programme is None:
@@ -30,7 +29,6 @@ def programme_detail(request, slug):
     return set_last_modified(response, moment)
 
 
-@api_view
 def institution_detail(request, slug):
     institution = institutions_for_api(published(Institution.objects.filter(slug=slug))).first()
     if institution is None:
@@ -41,7 +39,6 @@ def institution_detail(request, slug):
     return set_last_modified(response, moment)
 
 
-@api_view
 def vocabularies(request):
     data = {
         key: [{"code": v.code, "label": translate_label(v.label)} for v in model.objects.all()]
@@ -53,7 +50,6 @@ def vocabularies(request):
     return json_response({"data": data})
 
 
-@api_view
 def regions(request):
     rows = list(VOCABULARY_TABLES["regions"].objects.all())
     children = {}
@@ -72,16 +68,5 @@ def regions(request):
     return json_response({"data": data})
 
 
-@api_view
-def openapi_document(request):
-    return json_response(openapi.document(request))
-
-
-@api_view
-def docs(request):
-    return render(request, "api/docs.html", openapi.docs_context(request))
-
-
-@api_view
 def unknown(request, path=""):
     return not_found(_("Diese Adresse gibt es in der Schnittstelle nicht. Übersicht: /api/v1/"))

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "corsheaders",
     "catalogue",
     "search",
     "thesaurus",
@@ -125,6 +126,7 @@ MIDDLEWARE = [
     "ops.middleware.ClientAddressMiddleware",  # before anything that counts per client (limits, axes)
     "ops.middleware.RequestLogMiddleware",  # request id, one JSON line per request
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before anything that may answer (CommonMiddleware)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ops.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -140,6 +142,25 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "atlas.urls"
+
+# CORS (django-cors-headers) for the open data only: any origin may read,
+# nothing may write, and scripts may read the headers the API documents.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["Accept", "Accept-Language", "If-None-Match", "If-Modified-Since"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "Content-Disposition",
+    "X-Export-Truncated",
+    "X-Search-Warnings",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+]
+CORS_PREFLIGHT_MAX_AGE = 86400
 WSGI_APPLICATION = "atlas.wsgi.application"
 
 TEMPLATES = [

@@ -1,13 +1,24 @@
-"""Fixtures of the API tests: a clean rate-limit counter for every test and
-a small published catalogue with one draft of each kind beside it."""
+"""Fixtures of the API tests: a client that asks like a script on another
+site, a clean rate-limit counter for every test and a small published
+catalogue with one draft of each kind beside it."""
 
 from datetime import date
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from catalogue.models import Role, Workflow
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
+
+# A browser names the page's origin on every cross-origin request, and
+# django-cors-headers answers those; every API test asks that way.
+ORIGIN = "https://example.org"
+
+
+@pytest.fixture
+def client():
+    return Client(headers={"Origin": ORIGIN})
 
 
 @pytest.fixture(autouse=True)

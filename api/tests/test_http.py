@@ -1,5 +1,6 @@
-"""What every API response shares: CORS, read-only methods, conditional
-requests and the per-client rate limit."""
+"""What every API response shares: CORS (django-cors-headers), read-only
+methods, conditional requests (Django's conditional GET) and the per-client
+rate limit."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -29,15 +30,47 @@ def test_get_allows_every_origin(client, catalogue):
 
 
 def test_options_preflight_allows_get_head_options(client, catalogue):
-    response = client.options(URL, headers={"Origin": "https://example.org"})
+    response = client.options(
+        URL, headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"}
+    )
 
-    assert response.status_code == 204
+    assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
     assert (
         response["Access-Control-Allow-Headers"]
         == "Accept, Accept-Language, If-None-Match, If-Modified-Since"
     )
+    assert response["Access-Control-Max-Age"] == "86400"
+
+
+def test_a_preflight_for_a_write_is_offered_reads_only(client, catalogue):
+    response = client.options(
+        URL, headers={"Origin": "https://example.org", "Access-Control-Request-Method": "DELETE"}
+    )
+
+    assert "DELETE" not in response["Access-Control-Allow-Methods"]
+
+
+def test_options_without_cors_names_the_methods(client, catalogue):
+    response = client.options(URL)
+
+    assert response.status_code == 204
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/search?region=atlantis", "/api/v1/programmes/nix", "/api/v1/nix"])
+def test_errors_carry_cors_headers_too(client, catalogue, url):
+    response = client.get(url, headers={"Origin": "https://example.org"})
+
+    assert response.status_code in (400, 404)
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_cors_is_for_the_api_only(client, catalogue):
+    response = client.get("/suche/", headers={"Origin": "https://example.org"})
+
+    assert "Access-Control-Allow-Origin" not in response
 
 
 def test_head_answers_like_get(client, catalogue):
@@ -58,7 +91,7 @@ def test_writing_methods_get_405_in_error_shape(client, catalogue, method):
 def test_if_none_match_with_current_etag_gives_304(client, catalogue):
     etag = client.get(URL)["ETag"]
 
-    response = client.get(URL, headers={"If-None-Match": etag})
+    response = client.get(URL, headers={"If-None-Match": etag, "Origin": "https://example.org"})
 
     assert response.status_code == 304
     assert response.content == b""
@@ -83,6 +116,20 @@ def test_if_none_match_wins_over_if_modified_since(client, catalogue):
 
 def test_if_match_is_ignored_on_reads(client, catalogue):
     assert client.get(URL, headers={"If-Match": '"other"'}).status_code == 200
+    assert (
+        client.get(URL, headers={"If-Unmodified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}).status_code == 200
+    )
+
+
+def test_304_keeps_the_caching_headers(client, catalogue):
+    first = client.get(URL)
+
+    again = client.get(URL, headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert (again["ETag"], again["Last-Modified"]) == (first["ETag"], first["Last-Modified"])
+    assert again["Cache-Control"] == first["Cache-Control"]
+    assert "Accept-Language" in again["Vary"]
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,12 @@ import re
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from django.urls import URLPattern, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openapi_spec_validator import validate
 
+from api.operations import QUERIES
+from api.operations import api as ninja_api
+from api.parameters import declared_for
 from catalogue.models import Region
 from catalogue.status import STATUS_ORDER
 from search.forms import SORT_CHOICES
@@ -28,14 +31,32 @@ def parameter(document, path, name):
 
 
 def api_routes():
-    """Every API URL pattern as an OpenAPI path ("/programmes/{id}")."""
+    """Every URL under /api/v1/ as an OpenAPI path ("/programmes/{id}")."""
     api = next(p for p in get_resolver().url_patterns if str(p.pattern) == "api/")
+    v1 = next(p for p in api.url_patterns if isinstance(p, URLResolver) and str(p.pattern) == "v1/")
     routes = []
-    for pattern in api.url_patterns:
-        route = str(pattern.pattern)
-        if isinstance(pattern, URLPattern) and route.startswith("v1/"):
-            routes.append("/" + re.sub(r"<slug:slug>", "{id}", route.removeprefix("v1/")))
+    for pattern in v1.url_patterns:
+        assert isinstance(pattern, URLPattern)
+        routes.append("/" + re.sub(r"<slug:id>", "{id}", str(pattern.pattern)))
     return routes
+
+
+def test_every_operation_is_generated_by_django_ninja(document):
+    """The served document is django-ninja's, generated from the declared
+    operations: every operation is in it under its URL name's address, with
+    its operation id and declared query parameters, and nothing beside them."""
+    generated = ninja_api.get_openapi_schema(path_prefix="")
+    operations = [op for view in ninja_api.default_router.path_operations.values() for op in view.operations]
+
+    assert list(document["paths"]) == list(generated["paths"])
+    assert {op.url_name for op in operations} == set(QUERIES)
+    for op in operations:
+        path = reverse(f"api:{op.url_name}", args=["x"] * ("{" in op.path)).removeprefix("/api/v1")
+        path = path.replace("/x", "/{id}") if "{" in op.path else path
+        item = document["paths"][path]["get"]
+        assert item["operationId"] == op.operation_id
+        names = [p["name"] for p in item["parameters"] if p["in"] == "query"]
+        assert names == [p.name for p in declared_for(QUERIES[op.url_name])]
 
 
 def test_document_is_valid_openapi_3_1(document):
