@@ -84,11 +84,10 @@ def test_the_search_form_facets_and_filters_follow_the_declaration():
 
 
 def test_the_api_parameters_and_vocabulary_tables_follow_the_declaration(db):
-    from api.openapi_params import search_parameters
+    from api.parameters import SEARCH, current
     from api.vocabularies import vocabulary_codes
 
-    names = [parameter["name"] for parameter in search_parameters()]
-    assert {v.param for v in FILTERS} <= set(names)
+    assert {v.param for v in FILTERS} <= set(current(SEARCH))
     assert set(vocabulary_codes()) == {v.key for v in VOCABULARIES}
 
 
