@@ -7,7 +7,8 @@ ignored because an export holds all matches, up to `EXPORT_CAP`.
 Exports are the costliest requests: at most ATLAS_EXPORT_CONCURRENCY are made
 at once across all workers (a slot in the shared cache; the next one gets a
 503 with Retry-After), and CSV streams row by row, hydrating CHUNK entries at
-a time, so memory stays flat whatever the size.
+a time (programmes as plain `values()` rows, `api.rows`), so memory stays
+flat whatever the size.
 """
 
 import hashlib
@@ -27,8 +28,9 @@ from catalogue.status import today
 from ops.limits import Slots
 from search import snapshot
 
+from . import rows
 from .http import error, error_response, set_last_modified, unchanged_copy
-from .listing import form_errors, hydrate, last_change, matching, with_warnings
+from .listing import form_errors, items, last_change, matching, with_warnings
 from .serializers import item
 from .tables import csv_lines, to_xlsx
 
@@ -150,10 +152,10 @@ def search_csv(request):
 
 
 def _streamed_items(entries, request):
-    """API items of `entries`, hydrating CHUNK at a time."""
+    """API items of `entries`, CHUNK at a time (`listing.items`)."""
+    known = rows.lookups()
     for start in range(0, len(entries), CHUNK):
-        for entry in hydrate(entries[start : start + CHUNK]):
-            yield item(entry, request)
+        yield from items(entries[start : start + CHUNK], request, known)
 
 
 def _in_language(language, chunks):

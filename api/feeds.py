@@ -1,16 +1,29 @@
 """Feed views: Atom of new and updated programmes and iCalendar of
-deadlines, for the whole atlas, for any search and for one programme."""
+deadlines, for the whole atlas, for any search and for one programme.
+
+A search's feeds hold its FEED_LENGTH (50) most recently changed programmes
+and its NEXT_DEADLINES (100) next deadlines (`api.feed_entries`), so they
+cost the same at any catalogue size; a programme's calendar holds all of its
+upcoming deadlines."""
 
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from catalogue.models import Programme
 from catalogue.queries import published
+from catalogue.status import today
+from search.core import matching_programmes
 
+from . import feed_entries
 from .atom import FEED_LENGTH, feed_response
-from .http import catalogue_last_modified, not_found, set_last_modified
-from .ical import calendar_response
-from .listing import matching_programmes, with_warnings
+from .http import catalogue_last_modified, error_response, not_found, set_last_modified
+from .ical import calendar_response, events_response
+from .listing import search_params, split_problems, with_warnings
+from .serializers import PROGRAMME
+
+# The calendar of a search holds its first this many upcoming deadlines
+# (the Atom feed its FEED_LENGTH newest changes): bounded work per request.
+NEXT_DEADLINES = 100
 
 
 def programme_deadlines(request, slug):
@@ -22,22 +35,33 @@ def programme_deadlines(request, slug):
     return set_last_modified(response, catalogue_last_modified(programme.updated_at))
 
 
+def _matching_ids(request):
+    """(ids of every programme the request's search finds, warnings, None)
+    or (None, [], 400 response): validated as every search is, without
+    reading the entries."""
+    ids, problems = matching_programmes(search_params(request, type=PROGRAMME))
+    errors, warnings = split_problems(problems)
+    if errors:
+        return None, [], error_response(errors, status=400)
+    return ids, warnings, None
+
+
 def deadlines(request):
-    programmes, warnings, failure = matching_programmes(request)
+    ids, warnings, failure = _matching_ids(request)
     if failure:
         return failure
-    prefetch_related_objects(programmes, "deadlines")
+    events = feed_entries.next_deadlines(ids, today(), NEXT_DEADLINES)
     name = _("Fristen im Förderatlas")
-    response = calendar_response(programmes, request, name=name, filename="fristen.ics")
-    moment = catalogue_last_modified(*[p.updated_at for p in programmes])
+    response = events_response(events, request, name=name, filename="fristen.ics")
+    moment = catalogue_last_modified(*[p.updated_at for _day, p in events])
     return with_warnings(set_last_modified(response, moment), warnings)
 
 
 def programmes_atom(request):
-    programmes, warnings, failure = matching_programmes(request)
+    ids, warnings, failure = _matching_ids(request)
     if failure:
         return failure
-    newest = sorted(programmes, key=lambda p: (p.updated_at, p.slug), reverse=True)[:FEED_LENGTH]
+    newest = feed_entries.newest(ids, FEED_LENGTH)
     prefetch_related_objects(newest, "deadlines")
     title = _("Förderatlas: neue und geänderte Förderprogramme")
     response = feed_response(newest, request, title=title, feed_url=request.build_absolute_uri())

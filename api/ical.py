@@ -100,9 +100,15 @@ def new_calendar(name, on):
 def calendar_response(programmes, request, *, name, filename):
     """An .ics of every upcoming deadline of `programmes` (deadlines prefetched)."""
     on = today()
-    calendar = new_calendar(name, on)
     events = [(day, p) for p in programmes for day in upcoming_deadlines(p, on)]
-    for day, programme in sorted(events, key=lambda pair: (pair[0], pair[1].title, pair[1].slug)):
+    events.sort(key=lambda pair: (pair[0], pair[1].title, pair[1].slug))
+    return events_response(events, request, name=name, filename=filename)
+
+
+def events_response(events, request, *, name, filename):
+    """An .ics of `events`, [(day, programme), …] in calendar order."""
+    calendar = new_calendar(name, today())
+    for day, programme in events:
         calendar.add_component(deadline_event(programme, day, request))
     response = HttpResponse(calendar.to_ical(), content_type=CALENDAR_TYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -16,6 +16,7 @@ from catalogue.queries import published
 from search.core import search
 from search.forms import NOTICES
 
+from . import rows
 from .http import (
     LANGUAGE_PARAMETER,
     catalogue_last_modified,
@@ -24,7 +25,7 @@ from .http import (
     json_response,
     set_last_modified,
 )
-from .serializers import INSTITUTION, INSTITUTION_LOOKUPS, PROGRAMME, PROGRAMME_LOOKUPS, item
+from .serializers import INSTITUTION, INSTITUTION_LOOKUPS, PROGRAMME, PROGRAMME_LOOKUPS, item, programme_item
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -105,6 +106,21 @@ def hydrate(objects):
     return objects
 
 
+def items(entries, request, known=None):
+    """API items of `entries` in their order: programmes read as plain rows
+    (`api.rows`: no model instances, no prefetching), funders hydrated.
+    `known` is `rows.lookups()` when the caller asks for many chunks."""
+    read = {
+        row.id: row for row in rows.programme_rows([e.pk for e in entries if isinstance(e, Programme)], known)
+    }
+    hydrate([e for e in entries if isinstance(e, Institution)])
+    return [
+        programme_item(read[entry.pk], request) if isinstance(entry, Programme) else item(entry, request)
+        for entry in entries
+        if not isinstance(entry, Programme) or entry.pk in read
+    ]
+
+
 def facets(result, request, *, forced_type=False):
     """The search's facet groups with absolute toggle links to this endpoint;
     without the type group where the endpoint fixes the type."""
@@ -166,9 +182,8 @@ def list_response(request, **overrides):
     result, warnings, failure = run_search(request, per_page=per_page, **overrides)
     if failure:
         return failure
-    entries = hydrate([hit.object for hit in result.hits])
     payload = {
-        "data": [item(entry, request) for entry in entries],
+        "data": items([hit.object for hit in result.hits], request),
         "facets": facets(result, request, forced_type="type" in overrides),
         "pagination": pagination(request, result, per_page),
         "warnings": warnings,

@@ -1,7 +1,13 @@
 """sitemap.xml (published programmes and institutions, static pages) and
-robots.txt. Host and scheme come from the request (no sites framework)."""
+robots.txt. Host and scheme come from the request (no sites framework).
+
+/sitemap.xml is a sitemap index naming one sitemap per section and page
+(/sitemap-programmes.xml?p=2), each of at most PAGE_SIZE addresses: every
+request costs the same whatever the size of the catalogue (issue 14 item 6).
+"""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 
@@ -19,26 +25,37 @@ STATIC_PAGES = [
 ]
 
 
-class ProgrammeSitemap(Sitemap):
+# Addresses per sitemap page (the protocol allows 50,000; fewer keep a page cheap).
+PAGE_SIZE = 250
+
+
+class EntrySitemap(Sitemap):
+    """Published entries of `model`, by slug; the index's lastmod from one aggregate."""
+
+    model = None
+    limit = PAGE_SIZE
+
+    def items(self):
+        return published(self.model.objects.all()).only("slug", "updated_at").order_by("slug")
+
+    def lastmod(self, entry):
+        return entry.updated_at
+
+    def get_latest_lastmod(self):
+        # Django's default reads every item; the index needs only the newest.
+        return published(self.model.objects.all()).aggregate(latest=Max("updated_at"))["latest"]
+
+
+class ProgrammeSitemap(EntrySitemap):
+    model = Programme
     changefreq = "weekly"
     priority = 0.8
 
-    def items(self):
-        return published(Programme.objects.all()).only("slug", "updated_at").order_by("slug")
 
-    def lastmod(self, programme):
-        return programme.updated_at
-
-
-class InstitutionSitemap(Sitemap):
+class InstitutionSitemap(EntrySitemap):
+    model = Institution
     changefreq = "monthly"
     priority = 0.6
-
-    def items(self):
-        return published(Institution.objects.all()).only("slug", "updated_at").order_by("slug")
-
-    def lastmod(self, institution):
-        return institution.updated_at
 
 
 class StaticSitemap(Sitemap):

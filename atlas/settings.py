@@ -83,6 +83,14 @@ ATLAS_FEEDBACK_MIN_SECONDS = envint("ATLAS_FEEDBACK_MIN_SECONDS", 3)
 # Exports (CSV, XLSX, JSON; up to 10,000 rows each): how many are made at once
 # across all workers and servers.
 ATLAS_EXPORT_CONCURRENCY = envint("ATLAS_EXPORT_CONCURRENCY", 2)
+# Bulk imports run outside the request (editorial.jobs): "subprocess" lets the
+# import page start `manage.py run_import_jobs --once` itself; "external"
+# leaves it to a service or timer (README); the test suite runs workers itself.
+# Progress files live in the directory.
+ATLAS_IMPORT_WORKER = os.environ.get(
+    "ATLAS_IMPORT_WORKER", "external" if "PYTEST_VERSION" in os.environ else "subprocess"
+)
+ATLAS_IMPORT_JOB_DIR = os.environ.get("ATLAS_IMPORT_JOB_DIR", str(BASE_DIR / "var" / "import-jobs"))
 
 # Operator details for Impressum, Datenschutz and Barrierefreiheit: every
 # operator of an atlas sets their own; the defaults say plainly that they are

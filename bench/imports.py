@@ -9,6 +9,7 @@ catalogue and search index in one transaction (ADR 0006). Then
 
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -55,13 +56,18 @@ def document(size, seed=20261125):
     return {"format": "foerderatlas/1", "institutions": institutions, "programmes": programmes}
 
 
+def _children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(size, env):
     with tempfile.TemporaryDirectory() as scratch:
         env = dict(env, DATABASE_URL=f"sqlite:///{scratch}/import.db")
         path = Path(scratch) / "import.json"
         path.write_text(json.dumps(document(size), ensure_ascii=False))
         subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), _children_cpu()
         done = subprocess.run(
             [PYTHON, "manage.py", "import_catalogue", str(path)],
             cwd=ROOT,
@@ -70,12 +76,14 @@ def run(size, env):
             text=True,
         )
         seconds = round(time.perf_counter() - started, 1)
+        cpu_seconds = round(_children_cpu() - cpu_before, 1)
         drift = subprocess.run(
             [PYTHON, "manage.py", "check_search_index"], cwd=ROOT, env=env, capture_output=True
         )
         return {
             "size": size,
             "seconds": seconds,
+            "cpu_seconds": cpu_seconds,  # the import's own CPU: wall time depends on the shared machine
             "ok": done.returncode == 0,
             "summary": done.stdout.strip(),
             "index_drift": drift.returncode != 0,

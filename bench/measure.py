@@ -136,10 +136,11 @@ def time_snapshot(rounds=3):
     import statistics
     import tracemalloc
 
+    from catalogue.status import today
     from search import snapshot
 
     def read():
-        return snapshot.Snapshot(snapshot._documents(), snapshot._tags())
+        return snapshot.Snapshot(snapshot._documents(today()), snapshot._tags())
 
     times = []
     for _ in range(rounds):

@@ -12,6 +12,7 @@ plus whether the import succeeded and how long it took.
 """
 
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -114,8 +115,23 @@ def _wrk(base, paths_file, seconds):
     return parse_wrk(done.stdout)
 
 
-def _round(base, paths_file, import_file=None, env=None):
+def workers_cpu_seconds(master):
+    """User + system CPU seconds of the gunicorn master's worker processes so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        if int(fields[1]) == master:  # ppid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def _round(base, paths_file, import_file=None, env=None, master=None):
     stop, exports = threading.Event(), []
+    cpu_before = workers_cpu_seconds(master)
     exporter = threading.Thread(target=_exports, args=(base, stop, exports))
     importer = None
     exporter.start()
@@ -134,7 +150,10 @@ def _round(base, paths_file, import_file=None, env=None):
     finally:
         stop.set()
         exporter.join()
-    result = {**load, "exports": exports}
+    served = load["requests"] + len(exports)
+    cpu_ms = (workers_cpu_seconds(master) - cpu_before) * 1000
+    result = {**load, "exports": exports, "server_cpu_ms_per_request": round(cpu_ms / max(served, 1), 1)}
+    result["load_average"] = os.getloadavg()[0]
     if importer:
         _out, err = importer.communicate(timeout=600)
         result["import_ok"] = importer.returncode == 0
@@ -165,8 +184,8 @@ def run(source_database):
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(f"{base}/health", server, seconds=60)
-            alone = _round(base, paths_file)
-            during = _round(base, paths_file, import_file, env)
+            alone = _round(base, paths_file, master=server.pid)
+            during = _round(base, paths_file, import_file, env, master=server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -178,6 +197,7 @@ KEYS = [
     "mixed_pages_per_s_10k",
     "mixed_errors_10k",
     "mixed_p99_ms_10k",
+    "mixed_cpu_ms_per_request_10k",
     "mixed_pages_per_s_10k_import",
     "mixed_errors_10k_import",
     "mixed_p99_ms_10k_import",
@@ -193,6 +213,7 @@ def summary(result):
         "mixed_pages_per_s_10k": alone["requests_per_s"],
         "mixed_errors_10k": alone["errors"] + sum(e["status"] != 200 for e in alone["exports"]),
         "mixed_p99_ms_10k": alone["latency_p99_ms"],
+        "mixed_cpu_ms_per_request_10k": alone["server_cpu_ms_per_request"],
         "mixed_pages_per_s_10k_import": during["requests_per_s"],
         "mixed_errors_10k_import": during["errors"] + sum(e["status"] != 200 for e in during["exports"]),
         "mixed_p99_ms_10k_import": during["latency_p99_ms"],

@@ -119,6 +119,12 @@ def bench_size(base_url, size, results):
         [PYTHON, "bench/detail.py", f"postgres_{label(size)}", "--out", str(detail)],
         env,
     )
+    pages = Path(results) / f"pages_postgres_{label(size)}.json"
+    timed("timed every kind of page", run, [PYTHON, "bench/pages.py", pages.stem, "--out", str(pages)], env)
+    exported = Path(results) / f"export_postgres_{label(size)}.json"
+    timed(
+        "export_catalogue", run, [PYTHON, "bench/export_size.py", exported.stem, "--out", str(exported)], env
+    )
 
 
 def main():

@@ -71,12 +71,32 @@ def summary_line(results):
         detail = results.get(f"detail_postgres_{size}")
         line[f"detail_page_p95_ms_{size}"] = detail["p95_ms"] if detail else None
     line.update(_map_keys(results.get("map_10k")))
+    for size in ("10k", "100k"):
+        pages = results.get(f"pages_sqlite_{size}") or {}
+        kinds = [kind for kind in pages if kind != "label"]
+        # Issue 14 item 6: every page bounded; p95 per kind of page, wall and CPU.
+        line[f"pages_p95_ms_{size}"] = {k: pages[k]["wall_p95_ms"] for k in kinds} if pages else None
+        line[f"pages_cpu_p95_ms_{size}"] = {k: pages[k]["cpu_p95_ms"] for k in kinds} if pages else None
+    for database in ("sqlite", "postgres"):
+        if database == "postgres":
+            pages = results.get("pages_postgres_100k") or {}
+            kinds = [kind for kind in pages if kind != "label"]
+            line["pages_p95_ms_100k_postgres"] = {k: pages[k]["wall_p95_ms"] for k in kinds} or None
+            line["pages_cpu_p95_ms_100k_postgres"] = {k: pages[k]["cpu_p95_ms"] for k in kinds} or None
+        exported = results.get(f"export_{database}_100k")
+        # Issue 16: the documented export streams and works at 100,000 programmes.
+        line[f"export_catalogue_100k_{database}_s"] = exported["seconds"] if exported else None
+        line[f"export_catalogue_100k_{database}_mb"] = exported["max_rss_mb"] if exported else None
+        line[f"export_catalogue_100k_{database}_complete"] = (
+            exported["complete"] and exported["entries"] == exported["expected_entries"] if exported else None
+        )
     alerts = results.get("alerts_10k")
     line["send_alerts_10k_s"] = alerts["seconds"] if alerts else None
     line["send_alerts_10k_mails"] = alerts["mails"] if alerts else None
     line["send_alerts_10k_searches"] = alerts["searches"] if alerts else None
     imported = results.get("import_10k")
     line["import_10k_s"] = imported["seconds"] if imported and imported["ok"] else None
+    line["import_10k_cpu_s"] = imported.get("cpu_seconds") if imported and imported["ok"] else None
     line["import_10k_index_drift"] = imported["index_drift"] if imported else None
     return line
 

@@ -19,7 +19,10 @@
 5. `send_alerts` for 10,000 subscriptions on a copy of the sqlite 10k
    catalogue (bench/alerts.py); `--only-alerts` runs just that.
 6. The map page /karte/ at 10k (bench/map_page.py).
-7. A table, then one line of JSON as the last line.
+7. Every kind of page (search, programme, funder, API, start, feeds,
+   sitemap) at 10k and 100k on SQLite: CPU and wall time (bench/pages.py);
+   `--only-pages` runs just that.
+8. A table, then one line of JSON as the last line.
 
     .venv/bin/python bench/run.py --only-map    # just the map page at 10k
 """
@@ -137,6 +140,18 @@ def measure_postgres(sizes):
     subprocess.run(command, cwd=ROOT, env=bench_env(), check=True)
 
 
+def measure_pages(size, path):
+    """What each kind of page costs (bench/pages.py): distinct URLs, CPU and
+    wall time; and `export_catalogue` of the whole catalogue (bench/export_size.py)."""
+    log(f"pages: every kind of page on sqlite {label(size)}")
+    env = bench_env(f"sqlite:///{path}")
+    out = RESULTS / f"pages_sqlite_{label(size)}.json"
+    step(["bench/pages.py", out.stem, "--out", str(out)], env)
+    log(f"export_catalogue: sqlite {label(size)}")
+    exported = RESULTS / f"export_sqlite_{label(size)}.json"
+    step(["bench/export_size.py", exported.stem, "--out", str(exported)], env)
+
+
 def measure_alerts(path):
     log(f"alerts: send_alerts for 10,000 subscriptions on sqlite {label(ALERTS_SIZE)}")
     step(["bench/alerts.py", str(path), "--out", str(RESULTS / "alerts_10k.json")], bench_env())
@@ -197,6 +212,11 @@ def parse_args(argv):
         "--only-load", action="store_true", help="only search pages under load at 10k (cached and distinct)"
     )
     parser.add_argument("--only-mixed", action="store_true", help="only the mixed load at 10k (issue 16)")
+    parser.add_argument(
+        "--only-pages",
+        action="store_true",
+        help="only every kind of page on the sqlite catalogues (--sqlite)",
+    )
     args = parser.parse_args(argv)
     if args.map_only:
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, False
@@ -234,6 +254,12 @@ def main(argv=None):
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
         measure_load(sqlite_database(LOAD_SIZE), search=args.only_load, mixed=args.only_mixed)
         args.no_import = True
+    if args.only_pages:
+        for size in args.sqlite:
+            measure_pages(size, sqlite_database(size))
+        results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
+        print(json.dumps(report.summary_line(results)))
+        return
     if args.import_only:
         measure_import(IMPORT_SIZE)
         results = {p.stem: json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))}
@@ -243,6 +269,9 @@ def main(argv=None):
         args.sqlite, args.no_load, args.no_postgres, args.no_map = [], True, True, True
         measure_check(sqlite_database(CHECK_SIZE))
     paths = {size: measure_sqlite(size) for size in args.sqlite}
+    for size, path in paths.items():
+        if size >= LOAD_SIZE:
+            measure_pages(size, path)
     if CHECK_SIZE in paths:
         measure_check(paths[CHECK_SIZE])
     if not args.no_alerts and ALERTS_SIZE in paths:

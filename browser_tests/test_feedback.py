@@ -73,7 +73,7 @@ def test_suggest_a_programme_at_360_px_duplicate_first_then_invisible(new_page, 
     assert state == "review"
     assert page.goto(f"/foerderungen/{slug}/").status == 404
     assert page.request.get(site.url + f"/api/v1/programmes/{slug}").status == 404
-    assert slug not in page.request.get(site.url + "/sitemap.xml").text()
+    assert slug not in page.request.get(site.url + "/sitemap-programmes.xml").text()
 
 
 def test_ask_for_a_funder_account_at_360_px(new_page, site):

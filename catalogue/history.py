@@ -17,3 +17,14 @@ class EntryHistory(HistoricalRecords):
             for entry in model._default_manager.filter(pk__in=pk_set):
                 super().m2m_changed(entry, action, attr, pk_set, False, **kwargs)
         return None
+
+
+def m2m_history_model(model, field_name):
+    """The table in which simple_history keeps a version's `field_name` list
+    (`Historical<Model>_<field>`), for writers that fill it in bulk."""
+    name = f"{model.history.model._meta.model_name}_{field_name}"
+    return next(
+        rel.related_model
+        for rel in model.history.model._meta.related_objects
+        if rel.related_model._meta.model_name == name
+    )

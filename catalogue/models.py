@@ -159,6 +159,8 @@ class Institution(Entry, InstitutionLists):
         verbose_name = _("Förderer")
         verbose_name_plural = _("Förderer")
         ordering = ["name"]
+        # The newest public change (Last-Modified of lists and exports) without a scan.
+        indexes = [models.Index(fields=["state", "-updated_at"], name="institution_state_newest")]
 
     def __str__(self):
         return self.name
@@ -214,6 +216,8 @@ class Programme(Entry, ProgrammeLists):
         verbose_name = _("Förderprogramm")
         verbose_name_plural = _("Förderprogramme")
         ordering = ["title"]
+        # The newest public changes (Last-Modified, the Atom feed) without a scan.
+        indexes = [models.Index(fields=["state", "-updated_at"], name="programme_state_newest")]
 
     def __str__(self):
         return self.title
@@ -236,6 +240,11 @@ class Deadline(models.Model):
         verbose_name = _("Bewerbungsfrist")
         verbose_name_plural = _("Bewerbungsfristen")
         ordering = ["date", "yearly"]
+        # The next deadlines of the whole catalogue in order, without sorting it (api.feed_entries).
+        indexes = [
+            models.Index(fields=["date", "programme"], name="deadline_date_order"),
+            models.Index(fields=["yearly", "programme"], name="deadline_yearly_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -6,9 +6,20 @@ their work for such a block, without the catalogue importing them: in
 `AppConfig.ready()`, `register_bulk_hook(factory)`. (The search index needs
 none: it indexes each transaction's entries once before it commits,
 `catalogue.commits`.)
+
+Bulk writers that bypass `save()` (the importer, `interchange.writing`)
+send `entries_imported` once per model instead of the per-row signals:
+`sender` the model, `entries` the written instances (relations written
+too), `snapshot_of` ({pk: `catalogue.snapshots` snapshot}), `user` and
+`reason`. The search index and the Redaktion's revisions
+listen to it.
 """
 
 from contextlib import ExitStack, contextmanager
+
+from django.dispatch import Signal
+
+entries_imported = Signal()
 
 _bulk_hooks = []
 

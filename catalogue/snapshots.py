@@ -49,6 +49,24 @@ def _dump(value):
     return value
 
 
+def field_values(model, snapshot):
+    """{field name: value} of a snapshot's own fields, as a form's initial
+    data wants them (a foreign key by its field name, with the key)."""
+    fields = {f.attname: f for f in content_fields(model)}
+    return {
+        fields[attname].name: _load(fields[attname], raw)
+        for attname, raw in snapshot.get("fields", {}).items()
+        if attname in fields
+    }
+
+
+def _as_stored(field, value):
+    """Decimal("5000") is stored and read back as Decimal("5000.00")."""
+    if isinstance(field, models.DecimalField) and isinstance(value, Decimal):
+        return value.quantize(Decimal(1).scaleb(-field.decimal_places))
+    return value
+
+
 def _load(field, raw):
     if raw is None or isinstance(field, models.JSONField):
         return raw
@@ -58,21 +76,31 @@ def _load(field, raw):
 def take(entry):
     """The snapshot of a stored entry as the database holds it now."""
     model = type(entry)
+    lists = {f.name: getattr(entry, f.name).values_list("pk", flat=True) for f in list_fields(model)}
+    if not is_programme(model):
+        return of(entry, lists)
+    return of(entry, lists, entry.deadlines.all(), entry.institution_links.order_by("position", "pk"))
+
+
+def of(entry, lists, deadlines=(), links=()):
+    """The snapshot of `entry`'s own values with the given relations (list
+    field → pks; Deadline and ProgrammeInstitution rows, links in their
+    order), as `take` would read them once stored: a bulk writer knows them
+    without reading them back."""
+    model = type(entry)
     snapshot = {
-        "fields": {f.attname: _dump(getattr(entry, f.attname)) for f in content_fields(model)},
-        "lists": {
-            f.name: sorted(getattr(entry, f.name).values_list("pk", flat=True)) for f in list_fields(model)
-        },
+        "fields": {f.attname: _dump(_as_stored(f, getattr(entry, f.attname))) for f in content_fields(model)},
+        "lists": {name: sorted(pks) for name, pks in lists.items()},
     }
     if is_programme(model):
         # Sorted here, not in SQL: databases disagree on where NULL dates go.
-        rows = [{"date": _dump(d.date), "yearly": d.yearly} for d in entry.deadlines.all()]
+        rows = [{"date": _dump(d.date), "yearly": d.yearly} for d in deadlines]
         snapshot["deadlines"] = sorted(
             rows, key=lambda row: (row["date"] is None, row["date"] or "", row["yearly"])
         )
         snapshot["institutions"] = [
             {"institution": link.institution_id, "role": link.role, "position": link.position}
-            for link in entry.institution_links.order_by("position", "pk")
+            for link in links
         ]
     return snapshot
 

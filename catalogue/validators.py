@@ -30,6 +30,8 @@ from rfc3986_validator import validate_rfc3986
 SCHEMES = ("http", "https")
 BIDI_CONTROLS = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ud800-\udfff]")
+# Either kind, found by one scan of the text (an import checks ~100,000 texts).
+REFUSED = re.compile(CONTROL.pattern + "|[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # RFC 3986 characters allowed as they are, per part ("%" stays: pct-encoded).
 SAFE_PATH = "/:@!$&'()*+,;=-._~%"
@@ -46,20 +48,22 @@ def validate_text(value):
     character and where it is (position counted from 1)."""
     if not isinstance(value, str):
         return
-    for position, character in enumerate(value, start=1):
-        if character in BIDI_CONTROLS:
-            message = _(
-                "Enthält an Stelle %(position)d ein unsichtbares Zeichen, das die Schreibrichtung "
-                "umkehrt (U+%(code)04X). Es kann den Text anders anzeigen, als er gespeichert ist; "
-                "bitte entfernen."
-            )
-            raise ValidationError(message, code="bidi_control", params=_where(position, character))
-        if CONTROL.fullmatch(character):
-            message = _(
-                "Enthält an Stelle %(position)d ein unzulässiges Steuerzeichen (U+%(code)04X %(name)s), "
-                "oft aus einer kopierten Datei; bitte entfernen."
-            )
-            raise ValidationError(message, code="control_character", params=_where(position, character))
+    found = REFUSED.search(value)
+    if not found:
+        return
+    position, character = found.start() + 1, found.group()
+    if character in BIDI_CONTROLS:
+        message = _(
+            "Enthält an Stelle %(position)d ein unsichtbares Zeichen, das die Schreibrichtung "
+            "umkehrt (U+%(code)04X). Es kann den Text anders anzeigen, als er gespeichert ist; "
+            "bitte entfernen."
+        )
+        raise ValidationError(message, code="bidi_control", params=_where(position, character))
+    message = _(
+        "Enthält an Stelle %(position)d ein unzulässiges Steuerzeichen (U+%(code)04X %(name)s), "
+        "oft aus einer kopierten Datei; bitte entfernen."
+    )
+    raise ValidationError(message, code="control_character", params=_where(position, character))
 
 
 def _where(position, character):

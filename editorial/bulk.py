@@ -67,6 +67,24 @@ class Outcome:
     def ok(self):
         return not self.errors
 
+    def to_json(self):
+        """What the result page shows, without the document (an import job keeps this)."""
+        shown = {**self.prepared.to_session(), "document": None}
+        return {
+            "prepared": shown,
+            **{name: getattr(self, name) for name in OUTCOME_LISTS},
+            "applied": self.applied,
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(
+            Prepared.from_session(data["prepared"]), data["applied"], *(data[n] for n in OUTCOME_LISTS)
+        )
+
+
+OUTCOME_LISTS = ("errors", "warnings", "created", "updated", "unchanged")
+
 
 def detect_format(filename, data):
     suffix = PurePath(filename).suffix.lower().lstrip(".")
@@ -129,32 +147,33 @@ def _unreadable(filename, file_format, message):
     return Prepared(filename, file_format, None, [error])
 
 
-def run(prepared, *, apply, user=None, as_draft=False):
+def run(prepared, *, apply, user=None, as_draft=False, **options):
     """Check (and with `apply` write) a prepared upload. Nothing is written
     unless the file and every entry in it are valid."""
     if prepared.document is None:
         return Outcome(prepared, False, prepared.errors, [], [], [], [])
     dry_run = not apply or bool(prepared.errors)
-    current = _current_entries(prepared.document)
+    user = user if user is not None and user.is_authenticated else None
     with transaction.atomic(), bulk_writes():
-        report = import_document(prepared.document, dry_run=dry_run, source=prepared.filename)
+        report = import_document(
+            prepared.document,
+            dry_run=dry_run,
+            source=prepared.filename,
+            user=user,
+            new_state=Workflow.DRAFT if as_draft else Workflow.PUBLISHED,
+            **options,  # progress
+        )
         applied = not dry_run and report.ok
         if applied:
-            _finish(prepared, report, user, as_draft)
-    return _outcome(prepared, report, applied, current)
+            _log(prepared, report, user)
+    # "old → new" from the importer's one read of the stored entries, before writing.
+    return _outcome(prepared, report, applied, report.before)
 
 
-def _finish(prepared, report, user, as_draft):
+def _log(prepared, report, user):
     created = _kind_ids(prepared.document, report.created)
-    if as_draft:
-        for model, kind in ((Institution, "institution"), (Programme, "programme")):
-            slugs = [slug for k, slug in created if k == kind]
-            for entry in model.objects.filter(slug__in=slugs):
-                entry.state = Workflow.DRAFT
-                entry._change_reason = _("Massenimport als Entwurf")
-                entry.save(update_fields=["state"])
     ImportRun.objects.create(
-        user=user if user and user.is_authenticated else None,
+        user=user,
         filename=prepared.filename[:300],
         file_format=prepared.file_format,
         created=[f"{kind}:{slug}" for kind, slug in created],

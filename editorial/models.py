@@ -99,6 +99,45 @@ class ImportRun(models.Model):
         return f"{self.filename} ({self.created_at:%d.%m.%Y %H:%M})"
 
 
+class ImportJob(models.Model):
+    """A bulk import applied outside the request (`editorial.jobs`): the
+    checked upload, who started it, its state and, when finished, what it
+    did. Progress while it runs is kept beside it in a file (the import's
+    transaction holds SQLite's write lock; see `editorial.jobs`)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Wartet")
+        RUNNING = "running", _("Läuft")
+        DONE = "done", _("Fertig")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Benutzer"), null=True, on_delete=models.SET_NULL
+    )
+    filename = models.CharField(_("Datei"), max_length=300)
+    upload = models.JSONField(_("Geprüfte Datei"))  # editorial.bulk.Prepared.to_session()
+    as_draft = models.BooleanField(_("Neue Einträge als Entwurf"), default=False)
+    state = models.CharField(_("Status"), max_length=10, choices=State.choices, default=State.QUEUED)
+    # True while queued or running, NULL after: the unique constraint lets only
+    # one job be active at a time, on every database, without a race.
+    active = models.BooleanField(null=True, default=True, editable=False)
+    created_at = models.DateTimeField(_("angelegt"), default=timezone.now)
+    started_at = models.DateTimeField(_("begonnen"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("beendet"), null=True, blank=True)
+    worker = models.CharField(_("Arbeitsprozess"), max_length=200, blank=True)  # host:pid
+    result = models.JSONField(_("Ergebnis"), null=True, blank=True)
+    failure = models.TextField(_("Fehler"), blank=True)
+
+    class Meta:
+        verbose_name = _("Importauftrag")
+        verbose_name_plural = _("Importaufträge")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["active"], name="one_active_import_job")]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_state_display()})"
+
+
 class Revision(models.Model):
     """One saved version of a whole institution or programme (a snapshot, see
     `catalogue.snapshots`), beside the live tables, which always hold what is

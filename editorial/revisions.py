@@ -55,6 +55,50 @@ def record(entry, state, user=None, reason="", snapshot=None):
     )
 
 
+STATE_OF_ENTRY = {
+    Workflow.DRAFT: Revision.State.DRAFT,
+    Workflow.REVIEW: Revision.State.REVIEW,
+    Workflow.PUBLISHED: Revision.State.PUBLISHED,
+    Workflow.ARCHIVED: Revision.State.ARCHIVED,
+}
+
+
+BATCH = 500
+
+
+def record_imported(sender, entries, snapshot_of, user=None, reason="", **kwargs):
+    """`catalogue.services.entries_imported`: a bulk import wrote these
+    entries (live tables) and gives their snapshots (`snapshot_of`:
+    {pk: snapshot}); each gets a revision in the entry's state, with a few
+    statements per batch."""
+    if not entries:
+        return
+    kind = Revision.Kind(sender._meta.model_name)
+    states = {entry.pk: entry.state for entry in entries}
+    last = {}
+    pks = sorted(states)
+    for start in range(0, len(pks), BATCH):
+        rows = Revision.objects.filter(kind=kind, object_id__in=pks[start : start + BATCH])
+        last |= dict(rows.order_by().values_list("object_id").annotate(n=Max("number")))
+    author = user if user is not None and user.is_authenticated else None
+    Revision.objects.bulk_create(
+        [
+            Revision(
+                kind=kind,
+                object_id=pk,
+                number=last.get(pk, 0) + 1,
+                label=snapshots.label_of(sender, snapshot)[:500],
+                snapshot=snapshot,
+                state=STATE_OF_ENTRY[states[pk]],
+                reason=reason[:300],
+                created_by=author,
+            )
+            for pk, snapshot in snapshot_of.items()
+        ],
+        batch_size=BATCH,
+    )
+
+
 def bump_version(entry):
     """Make every change form loaded before now stale."""
     type(entry)._default_manager.filter(pk=entry.pk).update(version=F("version") + 1)
@@ -67,6 +111,33 @@ def latest(entry):
 def pending_of(entry):
     """Revisions waiting beside a published entry, newest first."""
     return revisions_of(entry).filter(state=Revision.State.REVIEW)
+
+
+def decidable(revision):
+    """Whether the Redaktion may still publish or send back `revision`: it
+    waits, or its author's own later save replaced it (that save is built on
+    it) and nothing newer has been published since; an editor who reviewed
+    it can still publish exactly what they saw (issue 15, reproduction 2)."""
+    if revision.state in PENDING:
+        return True
+    if revision.state != Revision.State.SUPERSEDED:
+        return False
+    later = Revision.objects.filter(
+        kind=revision.kind, object_id=revision.object_id, number__gt=revision.number
+    )
+    return (
+        later.filter(state__in=PENDING, created_by=revision.created_by).exists()
+        and not later.filter(state=Revision.State.PUBLISHED).exists()
+    )
+
+
+def supersede_own(revision):
+    """The author's earlier revisions still waiting are replaced by this one
+    (it was made from the newest of them)."""
+    older = revisions_of(entry_of(revision)).filter(
+        number__lt=revision.number, state=Revision.State.REVIEW, created_by=revision.created_by
+    )
+    older.update(state=Revision.State.SUPERSEDED)
 
 
 def submitted(revision):

@@ -29,6 +29,7 @@ class AtlasAdminSite(admin.AdminSite):
         extra = [
             path("worklist/", wrap(views.worklist), name="editorial_worklist"),
             path("import/", wrap(importing.import_view), name="editorial_import"),
+            path("import/auftrag/<int:pk>/", wrap(importing.job_view), name="editorial_import_job"),
             path(
                 "import/vorlage.<str:file_format>", wrap(importing.template_view), name="editorial_template"
             ),

@@ -346,14 +346,21 @@ def matching_programme_ids(params, *, on=None, options=None):
     order: the same filters, text and fallbacks as `search()`, without
     ranking, pages or entries read. A caller running many searches passes
     `options` (`search.vocabularies.load()`) once."""
+    return matching_programmes(params, on=on, options=options)[0]
+
+
+def matching_programmes(params, *, on=None, options=None):
+    """(matching_programme_ids(params), the problems `search()` would report
+    in its `errors`): for feeds, which refuse what a search refuses."""
     on = on or today()
     options = options or vocabularies.load()
     form = SearchForm(params, vocabularies=options)
     form.is_valid()
+    problems = form.all_problems()
     _take_place(form, options)
     text = TextQuery.parse(form.value("q", "")) or None
     index = snapshot.current(on)
     exact = bool(form.value("exact"))
     found = _find(index, filters_of(form, text, options), scored=False, exact=exact, facets=False)
     programmes = found.documents & index.kind([Kind.PROGRAMME])
-    return {index.rows[d].entry for d in programmes}
+    return {index.rows[d].entry for d in programmes}, problems

@@ -9,6 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution
+from catalogue.services import entries_imported
 
 from . import index
 from .documents import TAG_FIELDS
@@ -93,3 +94,10 @@ for model, names in M2M_FIELDS.items():
             sender=getattr(model, name).through,
             dispatch_uid=f"search_{model._meta.model_name}_{name}",
         )
+
+
+@receiver(entries_imported, dispatch_uid="search_entries_imported")
+def entries_written_in_bulk(sender, entries, **kwargs):
+    """A bulk import wrote these entries without per-row signals."""
+    for entry in entries:
+        index.reindex(entry)

@@ -6,14 +6,20 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils.timezone import localtime
 
+from api import sitemaps
+
 pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def locations(client):
-    response = client.get("/sitemap.xml")
+def locations(client, path="/sitemap.xml"):
+    """Every address of the sitemap index's sitemaps, in order."""
+    response = client.get(path)
     assert response.status_code == 200
     root = ET.fromstring(response.content)
+    if root.tag == f"{{{NS['s']}}}sitemapindex":
+        pages = [loc.text.removeprefix("http://testserver") for loc in root.findall("s:sitemap/s:loc", NS)]
+        return [address for page in pages for address in locations(client, page)]
     return [loc.text for loc in root.findall("s:url/s:loc", NS)]
 
 
@@ -34,8 +40,27 @@ def test_sitemap_lists_published_entries_and_static_pages(client, catalogue):
     ]
 
 
+def test_sitemap_is_an_index_of_pages_of_bounded_size(client, catalogue, monkeypatch):
+    monkeypatch.setattr(sitemaps.ProgrammeSitemap, "limit", 2)
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    pages = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    assert pages == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-programmes.xml",
+        "http://testserver/sitemap-programmes.xml?p=2",
+        "http://testserver/sitemap-institutions.xml",
+    ]
+    newest = index.findall("s:sitemap", NS)[1].find("s:lastmod", NS).text
+    assert newest.startswith(localtime(catalogue["mikro"].updated_at).date().isoformat())
+    assert locations(client, "/sitemap-programmes.xml?p=2") == [
+        "http://testserver/foerderungen/sprachbruecken/"
+    ]
+    assert client.get("/sitemap-programmes.xml?p=3").status_code == 404
+    assert client.get("/sitemap-unbekannt.xml").status_code == 404
+
+
 def test_sitemap_entries_carry_lastmod(client, catalogue):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
+    root = ET.fromstring(client.get("/sitemap-programmes.xml").content)
     entry = next(u for u in root.findall("s:url", NS) if u.find("s:loc", NS).text.endswith("/mikrofonds/"))
 
     assert entry.find("s:lastmod", NS).text == localtime(catalogue["mikro"].updated_at).date().isoformat()

@@ -7,6 +7,7 @@ in the schema's order, and an optional field is left out whenever it is empty
 (None, "", [] or an object with nothing in it); `false` is a value and kept.
 """
 
+import dataclasses
 import json
 
 from django.db import connections
@@ -57,8 +58,9 @@ def _scalar(instance, field, kind):
     return value
 
 
-def _flat(instance, fields, vocabularies):
-    """Every value of an entry by dotted JSON path."""
+def _flat(instance, fields, vocabularies, lists=None):
+    """Every value of an entry by dotted JSON path; `lists` (field → codes in
+    vocabulary order) stands in for the stored vocabulary lists."""
     flat = {"id": instance.slug, "sources": list(instance.sources)}
     for language, parts in translations.cleaned(instance.translations).items():
         flat |= {f"translations.{language}.{part}": text for part, text in parts.items()}
@@ -66,7 +68,8 @@ def _flat(instance, fields, vocabularies):
         flat[path] = _scalar(instance, field, kind)
     for path, (field, _model) in vocabularies.items():
         # Prefetched in the vocabulary's own order (Meta.ordering = position).
-        flat[path] = [value.code for value in getattr(instance, field).all()]
+        codes = [value.code for value in getattr(instance, field).all()] if lists is None else lists[field]
+        flat[path] = codes
     return flat
 
 
@@ -85,9 +88,11 @@ def _nest(flat, properties, prefix=""):
     return entry
 
 
-def institution_entry(institution):
-    """One institution (vocabularies prefetched) as an interchange entry."""
-    flat = _flat(institution, INSTITUTION_FIELDS, INSTITUTION_VOCABULARIES)
+def institution_entry(institution, relations=None):
+    """One institution (vocabularies prefetched, or given as `relations`) as
+    an interchange entry."""
+    lists = None if relations is None else relations.lists
+    flat = _flat(institution, INSTITUTION_FIELDS, INSTITUTION_VOCABULARIES, lists)
     return _nest(flat, entry_properties(INSTITUTION))
 
 
@@ -95,15 +100,37 @@ def _link(link):
     return {"title": link["title"], "url": link["url"]} if link.get("title") else {"url": link["url"]}
 
 
-def programme_entry(programme):
-    """One programme (see PROGRAMME_PREFETCH) as an interchange entry."""
-    flat = _flat(programme, PROGRAMME_FIELDS, PROGRAMME_VOCABULARIES)
-    deadlines = list(programme.deadlines.all())
-    flat["deadlines.dates"] = sorted(d.date.isoformat() for d in deadlines if d.date)
-    flat["deadlines.yearly"] = sorted(d.yearly for d in deadlines if d.yearly)
-    flat["institutions"] = [
-        {"id": link.institution.slug, "role": link.role} for link in programme.institution_links.all()
-    ]
+@dataclasses.dataclass
+class Relations:
+    """What an entry's export reads beyond its own row: vocabulary codes per
+    list field (in vocabulary order), deadlines as (date, yearly) and
+    institution links as (institution id, role), in their order."""
+
+    lists: dict
+    deadlines: list = dataclasses.field(default_factory=list)
+    institutions: list = dataclasses.field(default_factory=list)
+
+
+def stored_relations(programme):
+    """A programme's Relations as stored (see PROGRAMME_PREFETCH)."""
+    return Relations(
+        {
+            name: [value.code for value in getattr(programme, name).all()]
+            for name, _m in PROGRAMME_VOCABULARIES.values()
+        },
+        [(d.date, d.yearly) for d in programme.deadlines.all()],
+        [(link.institution.slug, link.role) for link in programme.institution_links.all()],
+    )
+
+
+def programme_entry(programme, relations=None):
+    """One programme (see PROGRAMME_PREFETCH, or its `relations` given, as an
+    importer knows them before writing) as an interchange entry."""
+    relations = stored_relations(programme) if relations is None else relations
+    flat = _flat(programme, PROGRAMME_FIELDS, PROGRAMME_VOCABULARIES, relations.lists)
+    flat["deadlines.dates"] = sorted(day.isoformat() for day, _yearly in relations.deadlines if day)
+    flat["deadlines.yearly"] = sorted(yearly for _day, yearly in relations.deadlines if yearly)
+    flat["institutions"] = [{"id": slug, "role": role} for slug, role in relations.institutions]
     flat["links"] = [_link(link) for link in programme.links]
     return _nest(flat, entry_properties(PROGRAMME))
 

@@ -24,12 +24,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from catalogue import translations
-from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution, Workflow
+from catalogue.models import Institution, Programme, Workflow
 from catalogue.pasted_html import html_to_markdown
 from catalogue.services import bulk_writes
 
-from . import addresses, checks
-from .exporter import export_entry
+from . import addresses, checks, writing
 from .fields import (
     CODE,
     DATE,
@@ -53,6 +52,15 @@ MODELS = {
 }
 DEFAULTS = {"deadline_kind": "none"}  # a programme without `deadlines` says nothing about them
 CHANGE_REASON = "Import foerderatlas/1"
+# Steps `progress` hears of, in order: entries checked, written, then the
+# search index and the commit (one step: they happen as the transaction ends).
+CHECK, WRITE, INDEX = "check", "write", "index"
+PROGRESS_STEPS = (CHECK, WRITE, INDEX)
+PROGRESS_EVERY = 250
+
+
+def _no_progress(step, done, total):
+    pass
 
 
 @dataclass
@@ -67,6 +75,7 @@ class ImportReport:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     dry_run: bool = False
+    before: dict = field(default_factory=dict)  # (kind, id) → stored export before the import
 
     @property
     def ok(self):
@@ -83,20 +92,29 @@ class _Plan:
     vocabularies: dict  # many-to-many field → codes
     paths: dict  # model field → JSON path, for error messages
     warnings: list = field(default_factory=list)
+    relations: object = None  # exporter.Relations, set when written
 
 
-class _Unchanged(Exception):
-    """Raised inside a savepoint to undo a write that changed nothing."""
-
-
-def import_document(data, *, dry_run=False, source=None):
+def import_document(data, *, dry_run=False, source=None, **options):
     """Validate and import one parsed document; returns an ImportReport."""
-    return import_documents([(source, data)], dry_run=dry_run)
+    return import_documents([(source, data)], dry_run=dry_run, **options)
 
 
-def import_documents(documents, *, dry_run=False):
+def import_documents(
+    documents,
+    *,
+    dry_run=False,
+    validate_only=False,
+    user=None,
+    new_state=Workflow.PUBLISHED,
+    progress=_no_progress,
+):
     """Validate and import several parsed documents [(source, data), …] as one:
-    ids are unique across them, links may cross them, all or nothing."""
+    ids are unique across them, links may cross them, all or nothing. New
+    entries get `new_state`; `user` is named in history and revisions;
+    `progress(step, done, total)` hears how far it got (see PROGRESS_STEPS).
+    `validate_only` finds every error but neither writes nor rolls back
+    (no created/updated lists): the quick check before a long import."""
     report = ImportReport(dry_run=dry_run)
     entries, valid = [], []
     for source, data in documents:
@@ -110,11 +128,12 @@ def import_documents(documents, *, dry_run=False):
     report.errors += checks.duplicate_ids(entries) + checks.institution_links(entries)
     report.errors += [error for entry in entries for error in checks.yearly_dates(entry)]
     report.errors += [error for entry in entries for error in checks.text_characters(entry)]
-    plans = _plan_all(valid, report)
+    known = _KnownCodes()
+    plans = _plan_all(valid, report, known, new_state, progress)
     report.errors = _in_document_order(report.errors, entries)
     report.warnings = _in_document_order(report.warnings, entries)
-    if not report.errors:
-        _write_all(plans, report, dry_run=dry_run)
+    if not report.errors and not validate_only:
+        _write_all(plans, report, known, dry_run=dry_run, user=user, progress=progress)
     return report
 
 
@@ -131,16 +150,17 @@ def _in_document_order(findings, entries):
     )
 
 
-def _plan_all(valid, report):
-    known = _KnownCodes()
+def _plan_all(valid, report, known, new_state, progress):
     existing = _existing(valid)
     plans = []
-    for entry in valid:
+    for number, entry in enumerate(valid):
+        if number % PROGRESS_EVERY == 0:
+            progress(CHECK, number, len(valid))
         errors = checks.vocabulary_codes(entry, known)
         if errors or checks.yearly_dates(entry) or checks.text_characters(entry):
             report.errors += errors
             continue
-        plan = _plan(entry, existing.get((entry.kind, entry.label)))
+        plan = _plan(entry, existing.get((entry.kind, entry.label)), new_state)
         report.errors += checks.model_errors(entry, plan.instance, plan.paths)
         report.warnings += checks.quality_warnings(entry) + plan.warnings
         plans.append(plan)
@@ -151,12 +171,17 @@ class _KnownCodes:
     """The codes of each vocabulary table, one query per table."""
 
     def __init__(self):
-        self.codes = {}
+        self.positions = {}
+
+    def order(self, model):
+        """{code: position} in the vocabulary's own order (Meta.ordering)."""
+        if model not in self.positions:
+            codes = model.objects.values_list("code", flat=True)
+            self.positions[model] = {code: n for n, code in enumerate(codes)}
+        return self.positions[model]
 
     def __call__(self, model):
-        if model not in self.codes:
-            self.codes[model] = set(model.objects.values_list("code", flat=True))
-        return self.codes[model]
+        return self.order(model).keys()
 
 
 def _existing(entries):
@@ -168,11 +193,9 @@ def _existing(entries):
     return found
 
 
-def _plan(entry, instance):
+def _plan(entry, instance, new_state):
     model, fields, vocabularies = MODELS[entry.kind]
-    plan = _Plan(
-        entry, instance or model(slug=entry.label, state=Workflow.PUBLISHED), instance is None, {}, {}
-    )
+    plan = _Plan(entry, instance or model(slug=entry.label, state=new_state), instance is None, {}, {})
     for path, name, kind in fields:
         value = _value(get_path(entry.data, path), kind, name)
         if kind == MARKDOWN and value != (get_path(entry.data, path) or ""):
@@ -207,48 +230,13 @@ def _link(link):
     return {"title": link["title"], "url": link["url"]} if link.get("title") else {"url": link["url"]}
 
 
-def _write_all(plans, report, *, dry_run):
+def _write_all(plans, report, known, *, dry_run, user, progress):
     with bulk_writes(), transaction.atomic():
-        for plan in sorted(plans, key=lambda p: p.entry.kind != INSTITUTION):  # institutions first
-            outcome = _write(plan)
-            getattr(report, outcome).append(plan.entry.label)
+        progress(WRITE, 0, len(plans))
+        written = writing.write(plans, known.order, user=user, reason=CHANGE_REASON)
+        for label, outcome in written.outcomes:
+            getattr(report, outcome).append(label)
+        report.before = written.before
+        progress(INDEX, len(plans), len(plans))  # the index is written as the block commits
         if dry_run:
             transaction.set_rollback(True)
-
-
-def _write(plan):
-    """Upsert one entry; returns "created", "updated" or "unchanged"."""
-    kind, slug = plan.entry.kind, plan.entry.label
-    before = None if plan.is_new else export_entry(kind, slug)
-    try:
-        with transaction.atomic():
-            plan.instance._change_reason = CHANGE_REASON  # django-simple-history
-            plan.instance.save()
-            for name, codes in plan.vocabularies.items():
-                getattr(plan.instance, name).set(codes)
-            if kind == PROGRAMME:
-                _replace_deadlines(plan.instance, plan.entry.data.get("deadlines", {}))
-                _replace_links(plan.instance, plan.entry.data.get("institutions", []))
-            if before is not None and export_entry(kind, slug) == before:
-                raise _Unchanged
-    except _Unchanged:
-        return "unchanged"
-    return "created" if plan.is_new else "updated"
-
-
-def _replace_deadlines(programme, deadlines):
-    programme.deadlines.all().delete()
-    rows = [Deadline(programme=programme, date=date.fromisoformat(d)) for d in deadlines.get("dates", [])]
-    rows += [Deadline(programme=programme, yearly=month_day) for month_day in deadlines.get("yearly", [])]
-    Deadline.objects.bulk_create(rows)
-
-
-def _replace_links(programme, links):
-    """One save per link, not bulk_create: other apps (the search index holds
-    funder names in a programme's text) listen to post_save."""
-    programme.institution_links.all().delete()
-    pks = dict(Institution.objects.filter(slug__in=[link["id"] for link in links]).values_list("slug", "pk"))
-    for position, link in enumerate(links):
-        ProgrammeInstitution.objects.create(
-            programme=programme, institution_id=pks[link["id"]], role=link["role"], position=position
-        )

@@ -4,6 +4,10 @@
 - A funder's save of a *published* entry is written, snapshotted and rolled
   back (a savepoint), so the live tables keep the public version and the
   funder's version waits beside it as a revision "In Prüfung".
+- A funder who already has a revision waiting for review edits *that*
+  revision, not the public text: the change form starts from it (fields,
+  lists, deadlines and their own institution links), and saving stores the
+  next revision and marks theirs before it "Überholt".
 - The version check's conditional UPDATE (`locking.claim`) runs before that
   savepoint, in the same transaction; a save that loses the race is
   re-validated and refused with the differing fields, never a 500.
@@ -27,7 +31,7 @@ from .. import presence, revisions
 from ..locking import VERSION_FIELD, StaleSave, claim
 from ..models import Revision
 from ..revision_diff import differences
-from ..roles import can_publish, is_restricted
+from ..roles import can_publish, institution_ids, is_restricted
 
 ATTEMPTS = 3
 STEPS = ("publish", "return", "restore")
@@ -57,6 +61,8 @@ class RevisionAdmin:
     # Saving ---------------------------------------------------------------
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        request._revision_base = self._own_pending(request, obj)
         for _attempt in range(ATTEMPTS):
             try:
                 return super().changeform_view(request, object_id, form_url, extra_context)
@@ -67,6 +73,64 @@ class RevisionAdmin:
         self.message_user(request, _("Der Eintrag wird gerade mehrfach gespeichert; bitte erneut versuchen."))
         return HttpResponseRedirect(request.path)
 
+    def _own_pending(self, request, obj):
+        """A funder's revision of a published entry still waiting for review,
+        if it is the entry's newest revision: their form starts from it. (After
+        anyone else's save the form starts from the public text.)"""
+        if obj is None or not is_restricted(request.user) or obj.state != Workflow.PUBLISHED:
+            return None
+        newest = revisions.latest(obj)
+        mine = newest is not None and newest.created_by_id == request.user.pk
+        return newest if mine and newest.state == Revision.State.REVIEW else None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        base = getattr(request, "_revision_base", None)
+        if base is None:
+            return form
+        initial = snapshots.field_values(self.model, base.snapshot) | base.snapshot.get("lists", {})
+
+        class FromRevision(form):
+            def __init__(self, *args, **options):
+                options["initial"] = {**initial, **(options.get("initial") or {})}
+                super().__init__(*args, **options)
+
+        return FromRevision
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        """From a revision, a GET shows its rows as new rows (they exist only
+        in the snapshot); saving replaces the live rows in the funder's reach."""
+        base = getattr(request, "_revision_base", None)
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if base is not None and request.method == "GET":
+                rows = self._revision_rows(request, inline, base)
+                formset = type(formset.__name__, (formset,), {"extra": len(rows) + formset.extra})
+            yield formset, inline
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        base = getattr(request, "_revision_base", None)
+        if base is not None and request.method == "GET":
+            kwargs["queryset"] = inline.model._default_manager.none()
+            kwargs["initial"] = self._revision_rows(request, inline, base)
+        return kwargs
+
+    @staticmethod
+    def _revision_rows(request, inline, base):
+        name = inline.model._meta.model_name
+        if name == "deadline":
+            return [
+                {"date": row["date"], "yearly": row["yearly"]} for row in base.snapshot.get("deadlines", [])
+            ]
+        if name == "programmeinstitution":
+            own = set(institution_ids(request.user))
+            return [
+                {"institution": row["institution"], "role": row["role"], "position": row["position"]}
+                for row in base.snapshot.get("institutions", [])
+                if row["institution"] in own
+            ]
+        return []
+
     def save_model(self, request, obj, form, change):
         request._pending_revision = None
         if change:
@@ -75,6 +139,11 @@ class RevisionAdmin:
             if is_restricted(request.user) and stored_state == Workflow.PUBLISHED:
                 request._revision_savepoint = transaction.savepoint()
         super().save_model(request, obj, form, change)
+        if getattr(request, "_revision_base", None) is not None and snapshots.is_programme(type(obj)):
+            # The form showed the revision's rows as new ones: they replace the live rows
+            # in the funder's reach (inside the savepoint; the live tables keep theirs).
+            obj.deadlines.all().delete()
+            obj.institution_links.filter(institution__in=institution_ids(request.user)).delete()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -87,6 +156,8 @@ class RevisionAdmin:
             request._revision_savepoint = None
             reason = _("Änderung durch Förderer, wartet auf Prüfung")
             revision = revisions.record(obj, Revision.State.REVIEW, request.user, reason, snapshot)
+            if getattr(request, "_revision_base", None) is not None:
+                revisions.supersede_own(revision)
             request._pending_revision = revision
             revisions.submitted(revision)
             return
@@ -161,7 +232,7 @@ class RevisionAdmin:
             base_label=base_label,
             changes=differences(type(obj), base, revision.snapshot),
             newer=latest is not None and latest.number > revision.number,
-            may_decide=can_publish(request.user) and revision.state in revisions.PENDING,
+            may_decide=can_publish(request.user) and revisions.decidable(revision),
             may_restore=self.has_change_permission(request, obj),
         )
         return render(request, "editorial/revision.html", context)
@@ -199,7 +270,7 @@ class RevisionAdmin:
             return HttpResponseRedirect(reverse(self.url_name("revision"), args=[obj.pk, draft.pk]))
         if not can_publish(request.user):
             raise PermissionDenied
-        if revision.state not in revisions.PENDING:
+        if not revisions.decidable(revision):
             self.message_user(request, _("Über diese Fassung ist schon entschieden."), messages.ERROR)
             return HttpResponseRedirect(back)
         if step == "return":

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from catalogue.models import Institution, Programme, Workflow
 from editorial.models import ImportRun
 
-from .helpers import parse
+from .helpers import parse, through_import_job
 
 pytestmark = pytest.mark.django_db
 URL = "/redaktion/import/"
@@ -31,7 +31,7 @@ BAD_CSV = GOOD_CSV.replace(
 
 def upload(client, content, name="daten.csv", **data):
     file = SimpleUploadedFile(name, content.encode("utf-8") if isinstance(content, str) else content)
-    return client.post(URL, {"file": file, **data})
+    return through_import_job(client, client.post(URL, {"file": file, **data}))
 
 
 def error_rows(response):
@@ -97,7 +97,7 @@ def test_dry_run_writes_nothing_and_lists_what_would_happen(editor_client):
 def test_dry_run_then_apply_without_second_upload(editor_client):
     token = parse(upload(editor_client, GOOD_CSV, dry_run="1")).select_one("input[name=token]")["value"]
 
-    response = editor_client.post(URL, {"token": token})
+    response = through_import_job(editor_client, editor_client.post(URL, {"token": token}))
 
     assert heading(response) == "Import ausgeführt"
     assert Programme.objects.count() == 2

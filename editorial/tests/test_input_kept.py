@@ -12,7 +12,7 @@ from catalogue.interchange.exporter import dumps, export_document
 from catalogue.models import Institution, Programme
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory
 
-from .helpers import admin_url, form_data, messages_of, parse
+from .helpers import admin_url, form_data, messages_of, parse, through_import_job
 from .test_history import save_via_form
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ CONVERTED = "Die Förderung unterstützt **Vereine**.\n\nAnträge formlos."
 
 def upload(client, name, content, **data):
     file = SimpleUploadedFile(name, content.encode("utf-8") if isinstance(content, str) else content)
-    return client.post(IMPORT, {"file": file, **data})
+    return through_import_job(client, client.post(IMPORT, {"file": file, **data}))
 
 
 def error_rows(response):

@@ -397,3 +397,52 @@ def test_first_revisions_migration_covers_every_entry(programme_a, institution_a
     ]
     assert Revision.objects.get(kind="programme").snapshot == snapshots.take(programme_a)
     assert Institution.objects.count() == 1
+
+
+# A funder's second save (issue 15) -----------------------------------------
+
+
+def test_funders_second_save_starts_from_their_pending_revision(funder_a_client, client, programme_a):
+    live_links = list(programme_a.institution_links.values_list("pk", "institution_id", "role"))
+    save_via_form(funder_a_client, programme_a, title="Erste Änderung der Förderin")
+    first = newest(programme_a)
+    # Their revision also holds a deadline the public version does not have.
+    first.snapshot["deadlines"] = [{"date": "2027-05-31", "yearly": ""}]
+    first.save(update_fields=["snapshot"])
+
+    page = parse(funder_a_client.get(admin_url(programme_a)))
+    assert page.select_one("input[name=title]")["value"] == "Erste Änderung der Förderin"
+    assert page.select_one("input[name='deadlines-0-date']")["value"] == "2027-05-31"
+    assert page.select_one("input[name='deadlines-INITIAL_FORMS']")["value"] == "0"  # rows of the revision
+    save_via_form(funder_a_client, programme_a, description="Zweite Änderung")
+
+    second = newest(programme_a)
+    assert (second.number, second.state) == (first.number + 1, Revision.State.REVIEW)
+    fields = second.snapshot["fields"]
+    assert (fields["title"], fields["description"]) == ("Erste Änderung der Förderin", "Zweite Änderung")
+    assert second.snapshot["deadlines"] == [{"date": "2027-05-31", "yearly": ""}]
+    assert [(i["institution"], i["role"]) for i in second.snapshot["institutions"]] == [
+        (institution, role) for _pk, institution, role in live_links
+    ]
+    first.refresh_from_db()
+    assert first.state == Revision.State.SUPERSEDED
+    assert list(revisions.pending_of(programme_a)) == [second]
+    # The live tables still hold the public version, rows included.
+    assert list(programme_a.institution_links.values_list("pk", "institution_id", "role")) == live_links
+    assert programme_a.deadlines.filter(date=date(2027, 5, 31)).exists() is False
+    status, text = public_text(client, programme_a)
+    assert status == 200 and "Erste Änderung der Förderin" not in text
+
+
+def test_funder_form_starts_from_public_text_when_someone_else_saved_last(
+    funder_a_client, editor_client, programme_a
+):
+    save_via_form(funder_a_client, programme_a, title="Vorschlag der Förderin")
+    funder_revision = newest(programme_a)
+    save_via_form(editor_client, programme_a, title="Titel der Redaktion")
+
+    page = parse(funder_a_client.get(admin_url(programme_a)))
+
+    assert page.select_one("input[name=title]")["value"] == "Titel der Redaktion"
+    funder_revision.refresh_from_db()
+    assert funder_revision.state == Revision.State.REVIEW  # still waiting for the Redaktion's decision

@@ -92,7 +92,7 @@ def _public_answers(client, programme):
         "csv": TITLE in response_body(client.get("/api/v1/search.csv?q=Zuckerbäcker")).decode(),
         "atom": TITLE in client.get("/api/v1/feeds/programmes.atom").content.decode(),
         "ics": client.get(f"/api/v1/programmes/{slug}/deadlines.ics").status_code,
-        "sitemap": slug in client.get("/sitemap.xml").content.decode(),
+        "sitemap": slug in client.get("/sitemap-programmes.xml").content.decode(),
     }
 
 

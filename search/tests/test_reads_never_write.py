@@ -56,6 +56,7 @@ PATHS = [
     "/api/v1/feeds/deadlines.ics",
     "/api/v1/openapi.json",
     "/sitemap.xml",
+    "/sitemap-programmes.xml",
     "/en/suche/?q=Nachbarschaft",
     "/ar/suche/?status=open",
 ]

@@ -1,0 +1,92 @@
+"""Issue 15, reproduction 4: while a large import runs, the site keeps
+answering. A real server (gunicorn, two workers, DEBUG off) on SQLite (WAL)
+and PostgreSQL; an import of IMPORTED programmes runs in its own process
+(the import jobs' code, all or nothing) while four readers send start page,
+search, programme page and API requests in parallel, without pause. Every
+answer must be 200: no 500, no "database is locked". The figures are printed
+(pytest -s) for the issue's note."""
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.imports import document
+from ops.tests.servers import ROOT, get, manage, production_environment, serve
+
+from .test_concurrent_saves import _database
+
+SEEDED, IMPORTED = 300, 3000
+PATHS = (
+    "/",
+    "/suche/?q=sprache+verein",
+    "/foerderungen/p7/",
+    "/api/v1/search?q=kultur",
+)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def site(request, tmp_path_factory):
+    directory = tmp_path_factory.mktemp(f"readers-{request.param}")
+    for url in _database(request.param, directory):
+        # No rate limit: the readers ask as fast as they can on purpose.
+        limits = {"ATLAS_API_RATE_LIMIT": 10**6, "ATLAS_SEARCH_RATE_LIMIT": 10**6}
+        env = production_environment(url, directory / "static", ATLAS_WORKERS=2, **limits)
+        manage(env, "migrate", "-v0")
+        seed = document(SEEDED)
+        (directory / "seed.json").write_text(json.dumps(seed))
+        big = document(IMPORTED, seed=7)  # the same ids (p0…): a third update, the rest new
+        big["programmes"] = big["programmes"][SEEDED // 3 :]  # p100…p299 updated, p300… new
+        (directory / "big.json").write_text(json.dumps(big))
+        manage(env, "import_catalogue", str(directory / "seed.json"))
+        with serve(env, directory / "server.log") as server:
+            yield server, env, directory
+
+
+def _reader(url, path, stop, answers):
+    while not stop.is_set():
+        started = time.perf_counter()
+        try:
+            status = get(url + path, timeout=60).status
+        except OSError as error:  # a timeout or a refused connection counts as a failure
+            status = type(error).__name__
+        answers.append((path, status, time.perf_counter() - started))
+
+
+def test_pages_answer_while_a_large_import_runs(site):
+    server, env, directory = site
+    stop, answers = threading.Event(), []
+    readers = [threading.Thread(target=_reader, args=(server.url, path, stop, answers)) for path in PATHS]
+    for reader in readers:
+        reader.start()
+    started = time.perf_counter()
+    try:
+        imported = subprocess.run(
+            [sys.executable, "manage.py", "import_catalogue", str(directory / "big.json")],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        seconds = time.perf_counter() - started
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+
+    assert imported.returncode == 0, imported.stderr[-2000:]
+    failures = [(path, status) for path, status, _s in answers if status != 200]
+    slowest = {path: max(s for p, _st, s in answers if p == path) for path in PATHS}
+    print(
+        f"\n{server.url}: import of {IMPORTED} programmes {seconds:.1f} s; "
+        f"{len(answers)} answers during it ({len(answers) / seconds:.1f}/s), "
+        f"{len(failures)} not 200, slowest (s): {json.dumps(slowest)}"
+    )
+    assert failures == []
+    assert {path for path, _st, _s in answers} == set(PATHS)  # every kind answered during the import
+    assert "database is locked" not in Path(server.log).read_text()
+    assert get(server.url + "/foerderungen/p2999/").status == 200  # and the import is public
