@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import lists
 from .status import Status, days_left_in_words, deadlines_of, months_since_check, next_deadline, status_on
+from .vocabularies import translate_label
 
 MAX_TEXT = 90  # a free-text fact longer than this is cut on the card
 MAX_LABELS = 3  # applicant types or regions named on a card; the rest counted
@@ -52,10 +53,17 @@ class CardFacts:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+def sum_of_money(value):
+    """Decimal('35000.00') → "35.000", Decimal('1500.5') → "1.500,50": a sum
+    in euros without the sign, in the active language's format. The one money
+    formatter of the site, the API, the exports and the Fördercheck."""
+    places = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
+    return number_format(Decimal(value), decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
 def euro(value):
     """Decimal('35000.00') → "35.000 €" (no-break space before the sign)."""
-    places = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
-    amount = number_format(Decimal(value), decimal_pos=places, use_l10n=True, force_grouping=True)
+    amount = sum_of_money(value)
     # A literal no-break space (U+00A0): xgettext does not decode "\u00a0".
     return gettext("%(amount)s €") % {"amount": amount}
 
@@ -73,7 +81,7 @@ def _cut(text):
 
 
 def _labels(items):
-    labels = [gettext(item.label) for item in items]
+    labels = [translate_label(item.label) for item in items]
     if len(labels) <= MAX_LABELS:
         return lists.join(labels)
     shown = lists.join(labels[:MAX_LABELS])

@@ -23,11 +23,12 @@ from decimal import Decimal
 from functools import cache
 
 from django.db import models
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext, gettext_lazy
 
-from . import lists
+from . import cards, lists
 from .status import Deadlines, next_deadline
+from .vocabularies import translate_label
 
 
 @cache
@@ -91,24 +92,15 @@ class Labels(tuple):
     """Vocabulary labels (German, as stored), shown translated and joined."""
 
 
-def _number(value, *, cents=True):
-    """2000 → "2.000", 2000.5 → "2.000,50" (a sum) or 12.5 → "12,5" (a share)."""
-    if value == value.to_integral_value():
-        places = 0
-    else:
-        places = 2 if cents else min(2, -Decimal(value).normalize().as_tuple().exponent)
-    return number_format(value, decimal_pos=places, force_grouping=True)
-
-
 def shown(value):
     """A message parameter as the reader sees it, in the active language."""
-    # The spaces before € and % are literal no-break spaces, as in public_tags.
+    # Sums and shares as everywhere else (catalogue.cards: the one money formatter).
     if isinstance(value, Percent):
-        return gettext("%(number)s %%") % {"number": _number(value.value, cents=False)}
+        return cards.percent(value.value)
     if isinstance(value, Euro):
-        return gettext("%(amount)s €") % {"amount": _number(value.value)}
+        return cards.euro(value.value)
     if isinstance(value, Labels):
-        return lists.join(gettext(label) for label in value)
+        return lists.join(translate_label(label) for label in value)
     if isinstance(value, date):
         return date_format(value, "DATE_FORMAT")
     return str(value)

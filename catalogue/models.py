@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from .history import EntryHistory
 from .translations import validate_translations
 from .validators import validate_links, validate_sources, validate_text, validate_url
+from .vocabularies import BY_KEY, INSTITUTION, PROGRAMME, VOCABULARIES, lists_of, read_vocabularies
 
 TEXT = [validate_text]  # every free text (catalogue.validators)
 
@@ -33,34 +34,23 @@ class Vocabulary(models.Model):
         return self.label
 
 
-class FundingKind(Vocabulary):
-    class Meta(Vocabulary.Meta):
-        verbose_name = _("Förderschwerpunkt")
-        verbose_name_plural = _("Förderschwerpunkte")
+def _vocabulary_model(vocabulary):
+    """The table of a flat vocabulary's values, e.g. IntegrationArea."""
+    meta = type(
+        "Meta",
+        (Vocabulary.Meta,),
+        {"verbose_name": vocabulary.verbose_name, "verbose_name_plural": vocabulary.verbose_name_plural},
+    )
+    return type(vocabulary.model, (Vocabulary,), {"__module__": __name__, "Meta": meta})
 
 
-class IntegrationArea(Vocabulary):
-    class Meta(Vocabulary.Meta):
-        verbose_name = _("Integrationsbereich")
-        verbose_name_plural = _("Integrationsbereiche")
-
-
-class TargetGroup(Vocabulary):
-    class Meta(Vocabulary.Meta):
-        verbose_name = _("Zielgruppe")
-        verbose_name_plural = _("Zielgruppen")
-
-
-class ApplicantType(Vocabulary):
-    class Meta(Vocabulary.Meta):
-        verbose_name = _("Antragsberechtigte Art")
-        verbose_name_plural = _("Antragsberechtigte Arten")
-
-
-class InstitutionKind(Vocabulary):
-    class Meta(Vocabulary.Meta):
-        verbose_name = _("Art der Institution")
-        verbose_name_plural = _("Arten von Institutionen")
+# One table per declared flat vocabulary (catalogue.vocabularies); regions nest (below).
+VALUE_MODELS = {v.model: _vocabulary_model(v) for v in VOCABULARIES if not v.hierarchical}
+FundingKind = VALUE_MODELS["FundingKind"]
+IntegrationArea = VALUE_MODELS["IntegrationArea"]
+TargetGroup = VALUE_MODELS["TargetGroup"]
+ApplicantType = VALUE_MODELS["ApplicantType"]
+InstitutionKind = VALUE_MODELS["InstitutionKind"]
 
 
 class Region(Vocabulary):
@@ -74,6 +64,38 @@ class Region(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("Region")
         verbose_name_plural = _("Regionen")
+
+
+# Every declared vocabulary's table by its key, in the order of the
+# interchange vocabularies file (the API and its documentation list them so).
+VOCABULARY_TABLES = {
+    key: Region if BY_KEY[key].hierarchical else VALUE_MODELS[BY_KEY[key].model]
+    for key in sorted(BY_KEY, key=list(read_vocabularies()).index)
+}
+
+
+def vocabulary_lists(kind):
+    """An abstract model with one list field per vocabulary that entries of
+    `kind` list (catalogue.vocabularies), e.g. Programme.integration_areas."""
+    fields = {
+        vocabulary.key: models.ManyToManyField(
+            f"catalogue.{vocabulary.model}", verbose_name=vocabulary.field_label, blank=True
+        )
+        for vocabulary in lists_of(kind)
+    }
+    meta = type("Meta", (), {"abstract": True})
+    return type(f"{kind.title()}Lists", (models.Model,), {"__module__": __name__, "Meta": meta, **fields})
+
+
+def list_fields(lists):
+    """The list fields of a vocabulary_lists() model, for their history. Field
+    objects, not names: simple_history keeps them in a set, and fields hash by
+    creation order, so every process makes the history tables in one order."""
+    return list(lists._meta.local_many_to_many)
+
+
+InstitutionLists = vocabulary_lists(INSTITUTION)
+ProgrammeLists = vocabulary_lists(PROGRAMME)
 
 
 class Workflow(models.TextChoices):
@@ -125,21 +147,13 @@ class Entry(models.Model):
         abstract = True
 
 
-class Institution(Entry):
+class Institution(Entry, InstitutionLists):
     name = models.CharField(_("Name"), max_length=300, validators=TEXT)
     kind = models.ForeignKey(
         InstitutionKind, verbose_name=_("Art"), null=True, blank=True, on_delete=models.PROTECT
     )
     website = models.URLField(_("Website"), max_length=500, blank=True, validators=[validate_url])
-    funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
-    regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
-    integration_areas = models.ManyToManyField(
-        IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
-    )
-    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
-    history = EntryHistory(
-        m2m_fields=[funding_kinds, regions, integration_areas, target_groups], excluded_fields=["version"]
-    )
+    history = EntryHistory(m2m_fields=list_fields(InstitutionLists), excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("Förderer")
@@ -161,7 +175,7 @@ class DeadlineKind(models.TextChoices):
     NONE = "none", _("keine Angabe")
 
 
-class Programme(Entry):
+class Programme(Entry, ProgrammeLists):
     title = models.CharField(_("Titel"), max_length=500, validators=TEXT)
     institutions = models.ManyToManyField(
         Institution,
@@ -195,18 +209,8 @@ class Programme(Entry):
     period_start = models.DateField(_("Laufzeit von"), null=True, blank=True)
     period_end = models.DateField(_("Laufzeit bis"), null=True, blank=True)
     eligible_text = models.TextField(_("Antragsberechtigt"), blank=True, validators=TEXT)
-    applicant_types = models.ManyToManyField(ApplicantType, verbose_name=_("Antragsberechtigte"), blank=True)
-    funding_kinds = models.ManyToManyField(FundingKind, verbose_name=_("Förderschwerpunkte"), blank=True)
-    regions = models.ManyToManyField(Region, verbose_name=_("Fördergebiet"), blank=True)
-    integration_areas = models.ManyToManyField(
-        IntegrationArea, verbose_name=_("Integrationsbereiche"), blank=True
-    )
-    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
     links = models.JSONField(_("Links"), default=list, blank=True, validators=[validate_links])
-    history = EntryHistory(
-        m2m_fields=[applicant_types, funding_kinds, regions, integration_areas, target_groups],
-        excluded_fields=["version"],
-    )
+    history = EntryHistory(m2m_fields=list_fields(ProgrammeLists), excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("Förderprogramm")

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.db.models import Case, CharField, Exists, IntegerField, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Concat
 
+from . import regions
 from .models import Deadline, Workflow
 from .status import CLOSING_SOON_DAYS, STATUS_ORDER, Status
 
@@ -24,13 +25,7 @@ def for_region(queryset, code):
     """Entries whose Fördergebiet contains the region `code`: the region itself
     and every ancestor (a project in Northeim sees Northeim, Niedersachsen,
     Bund and EU offers)."""
-    from .models import Region
-
-    codes = []
-    region = Region.objects.filter(code=code).values("code", "parent_id").first()
-    while region:
-        codes.append(region["code"])
-        region = Region.objects.filter(code=region["parent_id"]).values("code", "parent_id").first()
+    codes = regions.chain(regions.parents(), code)
     return queryset.filter(regions__code__in=codes).distinct()
 
 

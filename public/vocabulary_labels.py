@@ -9,7 +9,9 @@ German until the catalogues catch up; a test keeps this list in step with
 vocabularies.json.
 """
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
+
+from catalogue.vocabularies import translate_label  # noqa: F401 (re-exported: the one label translation)
 
 LABELS = {
     "funding_kinds": [
@@ -128,10 +130,3 @@ LABELS = {
         gettext_noop("Landkreis Wittmund"),
     ],
 }
-
-
-def translate_label(label):
-    """The label in the active language; German (the source) when no
-    translation exists. Empty labels stay empty (gettext("") would return
-    the catalogue header)."""
-    return gettext(label) if label else label

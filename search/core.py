@@ -17,9 +17,10 @@ finds nothing says which filter to drop (`search.relax`).
 import math
 from dataclasses import dataclass, field, replace
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.cards import sum_of_money
 from catalogue.status import STATUS_ORDER, Status, today
 from thesaurus import expansion
 
@@ -209,11 +210,6 @@ def _sort_options(sort, text, state):
     return [SortOption(v, str(label), v == sort, state.url(sort=[v], page=None)) for v, label in choices]
 
 
-def _euro(value):
-    places = 0 if value == value.to_integral_value() else 2
-    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
-
-
 # The pill of each single-valued filter; the vocabulary ones come from the facets.
 VALUE_PILLS = {
     "amount": _("Benötigter Betrag: %(value)s €"),
@@ -234,7 +230,7 @@ def active_filters(facet_groups, state, form):
     for name, label in VALUE_PILLS.items():
         value = form.value(name)
         if value is not None:
-            shown = date_format(value, "DATE_FORMAT") if name.startswith("deadline") else _euro(value)
+            shown = date_format(value, "DATE_FORMAT") if name.startswith("deadline") else sum_of_money(value)
             text = label % {"value": shown}
             active.append(ActiveFilter(name, str(value), text, state.without(name)))
     return active

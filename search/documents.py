@@ -7,32 +7,23 @@ read), so that one entry and a whole rebuild go through the same code.
 
 from django.db.models import Prefetch
 
-from catalogue.models import Institution, Programme, ProgrammeInstitution, Region, Workflow
+from catalogue import regions
+from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import with_status
+from catalogue.vocabularies import FILTERS, INSTITUTION, PROGRAMME, lists_of
 
 from .models import Kind, OwnContribution
 from .text import analyse_text, sort_key
 
-# Tag group → many-to-many field, per kind of entry.
+# Tag group → many-to-many field, per kind of entry (catalogue.vocabularies).
 TAG_FIELDS = {
-    Programme: {
-        "region": "regions",
-        "integration_area": "integration_areas",
-        "target_group": "target_groups",
-        "applicant_type": "applicant_types",
-        "funding_kind": "funding_kinds",
-    },
-    Institution: {
-        "region": "regions",
-        "integration_area": "integration_areas",
-        "target_group": "target_groups",
-        "funding_kind": "funding_kinds",
-    },
+    model: {vocabulary.param: vocabulary.key for vocabulary in lists_of(kind) if vocabulary.param}
+    for model, kind in ((Programme, PROGRAMME), (Institution, INSTITUTION))
 }
 # Vocabulary labels that are words a seeker types ("Sprachförderung",
 # "Sportvereine und -verbände"); the funding kinds ("Förderung betrifft
 # Projekte") would make "Förderung" match every entry.
-TEXT_LABELS = ("integration_area", "target_group", "applicant_type")
+TEXT_LABELS = tuple(vocabulary.param for vocabulary in FILTERS if vocabulary.words)
 
 
 def with_text(model):
@@ -109,23 +100,9 @@ def fields(entry, status=None, on=None):
     return values
 
 
-def region_parents():
-    return dict(Region.objects.values_list("code", "parent_id"))
-
-
-def widest(codes, parents):
-    """The codes without those lying inside another of them:
-    {"ni", "03155", "03241"} → {"ni"}; {"03155", "03241"} stays."""
-
-    def inside(code):
-        parent = parents.get(code)
-        while parent:
-            if parent in codes:
-                return True
-            parent = parents.get(parent)
-        return False
-
-    return {code for code in codes if not inside(code)}
+# The region hierarchy is catalogue.regions'; kept under these names for the index.
+region_parents = regions.parents
+widest = regions.widest
 
 
 def own_contribution_codes(programme):

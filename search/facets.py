@@ -24,6 +24,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.status import STATUS_ORDER
+from catalogue.vocabularies import FILTERS
 
 from . import filters as search_filters
 from .models import OwnContribution
@@ -32,11 +33,7 @@ from .vocabularies import Option, ancestors
 GROUPS = {
     "type": _("Art des Eintrags"),
     "status": _("Status"),
-    "region": _("Fördergebiet"),
-    "integration_area": _("Integrationsbereich"),
-    "target_group": _("Zielgruppe"),
-    "applicant_type": _("Antragsberechtigt"),
-    "funding_kind": _("Förderschwerpunkt"),
+    **{vocabulary.param: vocabulary.label for vocabulary in FILTERS},
     "own_contribution": _("Eigenanteil"),
 }
 # "Förderer" is singular and plural in German; the context keeps the plural

@@ -30,13 +30,24 @@ alternatives (OR); different filters all apply (AND).
   found them (`search.fulltext.match_scores`).
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, make_dataclass, replace
+
+from catalogue.vocabularies import FILTERS, INSTITUTION
 
 from .models import Kind
 from .vocabularies import ancestors
 
-TAG_GROUPS = ("integration_area", "target_group", "applicant_type", "funding_kind", "own_contribution")
-PROGRAMME_ONLY = ("status", "applicant_type", "own_contribution", "amount", "amount_range", "deadline")
+# Filters by tags of the documents: the flat vocabularies, and own contribution.
+TAG_GROUPS = (*(v.param for v in FILTERS if not v.hierarchical), "own_contribution")
+# Filters of what only programmes have; when one is set, institutions drop out.
+PROGRAMME_ONLY = (
+    "status",
+    *(v.param for v in FILTERS if INSTITUTION not in v.entries),
+    "own_contribution",
+    "amount",
+    "amount_range",
+    "deadline",
+)
 # Filters made of more than one parameter: filter name → its fields.
 COMPOUND = {
     "amount_range": ("amount_min", "amount_max"),
@@ -44,25 +55,8 @@ COMPOUND = {
 }
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the search asks for, e.g. Filters(region=("03155",), status=("open",))."""
-
-    type: tuple = ()
-    status: tuple = ()
-    region: tuple = ()
-    integration_area: tuple = ()
-    target_group: tuple = ()
-    applicant_type: tuple = ()
-    funding_kind: tuple = ()
-    own_contribution: tuple = ()
-    amount: object = None  # Decimal: the euros needed
-    amount_min: object = None
-    amount_max: object = None
-    deadline_from: object = None  # date
-    deadline_to: object = None
-    text: object = None  # a search.text.TextQuery, or None
-    region_options: tuple = field(default=(), compare=False)
+class _Rules:
+    """How filters combine; the fields come from the declarations (below)."""
 
     NAMES = ("type", "status", "region", *TAG_GROUPS, "amount", "amount_range", "deadline", "text")
 
@@ -86,6 +80,29 @@ class Filters:
     def reach(self):
         """Every region code whose offers reach one of the chosen places."""
         return sorted({code for place in self.region for code in ancestors(self.region_options, place)})
+
+
+# What the search asks for, e.g. Filters(region=("03155",), status=("open",)):
+# one tuple of codes per vocabulary filter (catalogue.vocabularies).
+Filters = make_dataclass(
+    "Filters",
+    [
+        ("type", tuple, field(default=())),
+        ("status", tuple, field(default=())),
+        *((vocabulary.param, tuple, field(default=())) for vocabulary in FILTERS),
+        ("own_contribution", tuple, field(default=())),
+        ("amount", object, field(default=None)),  # Decimal: the euros needed
+        ("amount_min", object, field(default=None)),
+        ("amount_max", object, field(default=None)),
+        ("deadline_from", object, field(default=None)),  # date
+        ("deadline_to", object, field(default=None)),
+        ("text", object, field(default=None)),  # a search.text.TextQuery, or None
+        ("region_options", tuple, field(default=(), compare=False)),
+    ],
+    bases=(_Rules,),
+    frozen=True,
+)
+Filters.__module__ = __name__  # Python 3.12 says so itself (module=)
 
 
 def documents(snapshot, filters, matched=None):

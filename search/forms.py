@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.status import STATUS_ORDER
+from catalogue.vocabularies import FILTERS
 
 from .models import Kind, OwnContribution
 
@@ -29,16 +30,9 @@ SORT_CHOICES = [
     ("title", _("Titel A–Z")),
     ("amount", _("Fördersumme (größte zuerst)")),
 ]
-MULTI_VALUED = (
-    "type",
-    "status",
-    "region",
-    "integration_area",
-    "target_group",
-    "applicant_type",
-    "funding_kind",
-    "own_contribution",
-)
+# Repeated parameters: the kinds and statuses, one per vocabulary filter
+# (catalogue.vocabularies), and own contribution.
+MULTI_VALUED = ("type", "status", *(vocabulary.param for vocabulary in FILTERS), "own_contribution")
 # Filters of one value each (the others are MULTI_VALUED vocabulary codes).
 VALUE_FILTERS = ("amount", "amount_min", "amount_max", "deadline_from", "deadline_to")
 SINGLE_VALUED = (
@@ -116,11 +110,9 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, strip=True)
     type = CodesField(label=_("Art des Eintrags"), required=False, choices=Kind.choices)
     status = CodesField(label=_("Status"), required=False, choices=[(s.value, s.label) for s in STATUS_ORDER])
-    region = CodesField(label=_("Fördergebiet"), required=False)
-    integration_area = CodesField(label=_("Integrationsbereich"), required=False)
-    target_group = CodesField(label=_("Zielgruppe"), required=False)
-    applicant_type = CodesField(label=_("Antragsberechtigt"), required=False)
-    funding_kind = CodesField(label=_("Förderschwerpunkt"), required=False)
+    # One field per vocabulary filter, in the declared order (the class body's
+    # namespace is what the form's metaclass reads its fields from).
+    vars().update({v.param: CodesField(label=v.label, required=False) for v in FILTERS})
     own_contribution = CodesField(
         label=_("Eigenanteil"),
         help_text=_("none: kein eigenes Geld nötig; in_kind: Eigenleistung (z. B. Ehrenamt) zählt"),

@@ -12,12 +12,11 @@ from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitut
 from catalogue.services import entries_imported
 
 from . import index
+from .documents import TAG_FIELDS
 from .models import SearchDocument
 
-M2M_FIELDS = {
-    Programme: ("regions", "integration_areas", "target_groups", "applicant_types", "funding_kinds"),
-    Institution: ("regions", "integration_areas", "target_groups", "funding_kinds"),
-}
+# The entries' vocabulary lists: their values are tags, their labels text.
+M2M_FIELDS = {model: tuple(fields.values()) for model, fields in TAG_FIELDS.items()}
 
 
 @receiver(post_save, sender=Programme, dispatch_uid="search_programme_saved")

@@ -10,18 +10,13 @@ label for translation).
 from dataclasses import dataclass
 
 from django.db.models import CharField, F, Value
-from django.utils.translation import gettext
 
-from catalogue.models import ApplicantType, FundingKind, IntegrationArea, Region, TargetGroup
+from catalogue.models import VOCABULARY_TABLES, Region
+from catalogue.regions import chain as regions_chain
+from catalogue.vocabularies import FILTERS, translate_label
 
-# Parameter name → vocabulary model, in the order the facets appear.
-MODELS = {
-    "region": Region,
-    "integration_area": IntegrationArea,
-    "target_group": TargetGroup,
-    "applicant_type": ApplicantType,
-    "funding_kind": FundingKind,
-}
+# Parameter name → vocabulary model, in the order the facets appear (catalogue.vocabularies).
+MODELS = {vocabulary.param: VOCABULARY_TABLES[vocabulary.key] for vocabulary in FILTERS}
 
 
 @dataclass(frozen=True)
@@ -32,7 +27,7 @@ class Option:
 
     @property
     def translated(self):
-        return gettext(self.label) if self.label else self.label
+        return translate_label(self.label)
 
 
 def _rows(name, model):
@@ -56,10 +51,6 @@ def load():
 
 def ancestors(regions, code):
     """[code, parent, grandparent, …] for a region code, e.g. "03155" →
-    ["03155", "ni", "de", "eu"]: the areas whose offers reach that place."""
-    parents = {option.code: option.parent for option in regions}
-    chain = []
-    while code and code not in chain:
-        chain.append(code)
-        code = parents.get(code)
-    return chain
+    ["03155", "ni", "de", "eu"]: the areas whose offers reach that place
+    (catalogue.regions, over the loaded region options)."""
+    return regions_chain({option.code: option.parent for option in regions}, code)

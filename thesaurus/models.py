@@ -7,10 +7,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from search import vocabularies
+
 # The site's languages, German (the catalogue's language) first.
 LANGUAGES = ("de", "en", "ar", "tr", "uk", "ru", "fa")
 # The search parameters a concept may stand for (`filter` = "parameter=code").
-FILTER_PARAMETERS = ("integration_area", "target_group", "applicant_type", "funding_kind", "region", "status")
+FILTER_PARAMETERS = (*vocabularies.MODELS, "status")
 SEPARATOR = ";"
 
 

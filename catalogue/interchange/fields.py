@@ -9,7 +9,8 @@ import json
 import re
 from pathlib import Path
 
-from catalogue.models import ApplicantType, FundingKind, IntegrationArea, Region, TargetGroup
+from catalogue import vocabularies
+from catalogue.models import VOCABULARY_TABLES
 
 FORMAT = "foerderatlas/1"
 SCHEMA_FILE = Path(__file__).parent / "foerderatlas-1.schema.json"
@@ -59,23 +60,40 @@ PROGRAMME_FIELDS = [
     *COMMON_FIELDS,
 ]
 
-# JSON path → (many-to-many field, vocabulary model).
-COMMON_VOCABULARIES = {
-    "funding_kinds": ("funding_kinds", FundingKind),
-    "regions": ("regions", Region),
-    "integration_areas": ("integration_areas", IntegrationArea),
-    "target_groups": ("target_groups", TargetGroup),
-}
-INSTITUTION_VOCABULARIES = COMMON_VOCABULARIES
-PROGRAMME_VOCABULARIES = {
-    **COMMON_VOCABULARIES,
-    "eligible.applicant_types": ("applicant_types", ApplicantType),
-}
-
 INSTITUTION = "institution"
 PROGRAMME = "programme"
 # Top-level list of the document → entry kind.
 LISTS = {"institutions": INSTITUTION, "programmes": PROGRAMME}
+
+
+def _vocabularies(kind):
+    """JSON path → (many-to-many field, vocabulary model) of the vocabulary
+    lists of an entry kind (catalogue.vocabularies)."""
+    return {v.path: (v.key, VOCABULARY_TABLES[v.key]) for v in vocabularies.lists_of(kind)}
+
+
+INSTITUTION_VOCABULARIES = _vocabularies(INSTITUTION)
+PROGRAMME_VOCABULARIES = _vocabularies(PROGRAMME)
+
+
+def _schema_with_declared_lists(schema):
+    """A vocabulary declared after the schema file was written is a list of
+    codes at the top of its entries (the codes are checked against its
+    table, catalogue.interchange.checks); the file's own lists stay as written."""
+    for kind in LISTS.values():
+        properties = schema["$defs"][kind]["properties"]
+        for vocabulary in vocabularies.lists_of(kind):
+            if "." not in vocabulary.path and vocabulary.path not in properties:
+                properties[vocabulary.path] = {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "uniqueItems": True,
+                    "description": f"{vocabulary.key}: codes",
+                }
+    return schema
+
+
+SCHEMA = _schema_with_declared_lists(SCHEMA)
 
 
 def is_entry_id(value):
