@@ -176,7 +176,10 @@ def new_page(browser, site):
         context = browser.new_context(base_url=site.url, **options)
         context.set_default_timeout(5_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # axe is JavaScript: evaluated in such a page it would wait forever.
+        page.without_javascript = options.get("java_script_enabled") is False
+        return page
 
     yield open_page
     for context in contexts:

@@ -17,6 +17,7 @@ def run_axe(page):
     <script> element: our Content-Security-Policy (script-src 'self') would
     block an inline script tag, and this way the page under test keeps its
     real CSP (no `bypass_csp`), so a CSP breach still shows up."""
+    assert not getattr(page, "without_javascript", False), "axe needs a page with JavaScript: new_page()"
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(_axe_source())
     return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
