@@ -202,16 +202,6 @@ def matching(request, *, hydrated=True, **overrides):
     return hydrate(entries) if hydrated else entries, result.total > EXPORT_CAP, warnings, None
 
 
-def matching_programmes(request):
-    """Every matching programme (up to EXPORT_CAP) as the search returned it,
-    without the API's prefetches: feeds read only a few fields:
-    (programmes, warnings, None) or (None, [], 400 response)."""
-    result, warnings, failure = run_search(request, per_page=EXPORT_CAP, page="1", type=PROGRAMME)
-    if failure:
-        return None, [], failure
-    return [hit.object for hit in result.hits], warnings, None
-
-
 def search_view(request):
     return list_response(request)
 
