@@ -23,7 +23,7 @@ def test_programme_page_heading_status_and_roles(page):
     assert text_of(page, "h1") == "Nachbarschaft verbindet"
     assert page.h1["lang"] == "de"
     assert (
-        text_of(page, ".status") == "Status: Frist endet bald Nächste Frist: 15. Dezember 2026 noch 20 Tage"
+        text_of(page, ".status") == "Status: Frist endet bald Nächste Frist: 15. Dezember 2026 (noch 20 Tage)"
     )
     assert texts(page, ".detail-header p")[2] == (
         "Mittelgeber: Stiftung Miteinander Ansprechstelle: Stiftung Miteinander"
@@ -166,10 +166,7 @@ def test_programme_page_minimal_programme_says_keine_angabe(client):
         "target-groups",
     ]:
         assert text_of(page, f"#field-{field} dd") == "keine Angabe", field
-    assert text_of(page, ".status") == (
-        "Status: Frist unbekannt Die Quelle nennt keine Frist: bitte beim Förderer erfragen, "
-        "ob und bis wann Anträge möglich sind."
-    )
+    assert text_of(page, ".status") == "Status: Frist unbekannt Frist beim Förderer erfragen"
     assert page.select(".markdown") == []
 
 

@@ -1,0 +1,61 @@
+"""A programme's status line: its status badge and, in words, what that
+status means for an applicant now — the next deadline with the days left,
+"Anträge ab …", "laufend" or "erfragen". The one renderer of the search
+cards, the programme lists (`public/includes/programme_item.html`) and the
+programme page: the same words everywhere (issue 14).
+
+Exposed as the template tag `{% status_line … %}` (`public_tags`) and as
+the Jinja2 global `status_line(…)` (`atlas.jinja2`). Annotated querysets
+(`catalogue.queries.with_status`) carry the status as a plain code and the
+deadline as an ISO string; both are accepted beside Status members and dates.
+"""
+
+from datetime import date
+
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from catalogue.status import Status, days_left_in_words, today
+
+BADGE = '<span class="badge badge--{}"><span class="visually-hidden">{} </span>{}</span>'
+LINE = '{} <span class="status__deadline">{}</span>'
+
+
+def _as_date(value):
+    if not value or isinstance(value, date):
+        return value or None
+    return date.fromisoformat(str(value))
+
+
+def status_badge(status):
+    """<span class="badge badge--closing_soon">…Frist endet bald</span>"""
+    status = Status(str(status))
+    return format_html(BADGE, status.value, gettext("Status:"), status.label)
+
+
+def deadline_phrase(status, deadline, window_start, on):
+    """What the status means for an applicant on `on`, in words; "" when
+    the badge says it all (expired; upcoming without a start date)."""
+    if status == Status.EXPIRED:
+        return ""
+    if status == Status.UPCOMING:
+        if not window_start:
+            return ""
+        return gettext("Anträge ab %(date)s") % {"date": date_format(window_start, "DATE_FORMAT")}
+    if status == Status.UNKNOWN:
+        return gettext("Frist beim Förderer erfragen")
+    if deadline:
+        return gettext("Nächste Frist: %(date)s (%(left)s)") % {
+            "date": date_format(deadline, "DATE_FORMAT"),
+            "left": days_left_in_words(deadline, on),
+        }
+    return gettext("Anträge laufend möglich")
+
+
+def status_line(status, deadline=None, window_start=None, on=None):
+    """The badge of `status` and its phrase (see `deadline_phrase`) as safe HTML."""
+    status = Status(str(status))
+    phrase = deadline_phrase(status, _as_date(deadline), _as_date(window_start), on or today())
+    badge = status_badge(status)
+    return format_html(LINE, badge, phrase) if phrase else badge
