@@ -20,6 +20,7 @@ from django.utils.translation import gettext, ngettext
 
 from catalogue.vocabularies import translate_label
 
+from .status_line import status_badge
 from .templatetags.public_tags import distinct_institutions
 from .templatetags.translation_tags import in_visitor_language
 
@@ -59,6 +60,7 @@ def value_of(form, name):
 HELPERS = {
     "in_visitor_language": in_visitor_language,
     "distinct_institutions": distinct_institutions,
+    "status_badge": status_badge,
     "translate_label": translate_label,
     "checked_words": checked_words,
     "more_words": more_words,

@@ -1,8 +1,10 @@
 """A programme's status line: its status badge and, in words, what that
 status means for an applicant now — the next deadline with the days left,
-"Anträge ab …", "laufend" or "erfragen". The one renderer of the search
-cards, the programme lists (`public/includes/programme_item.html`) and the
-programme page: the same words everywhere (issue 14).
+"Anträge ab …", "laufend möglich" or "bitte beim Förderer erfragen". The one
+renderer of the programme lists (`public/includes/programme_item.html`) and
+the programme page; a search card shows the same badge and, as its "Frist"
+fact, the same words (`catalogue.cards`, which the API and the exports
+share): one wording everywhere (issue 14).
 
 Exposed as the template tag `{% status_line … %}` (`public_tags`) and as
 the Jinja2 global `status_line(…)` (`atlas.jinja2`). Annotated querysets
@@ -12,11 +14,11 @@ deadline as an ISO string; both are accepted beside Status members and dates.
 
 from datetime import date
 
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from catalogue.status import Status, days_left_in_words, today
+from catalogue.cards import deadline_in_words
+from catalogue.status import Status, today
 
 BADGE = '<span class="badge badge--{}"><span class="visually-hidden">{} </span>{}</span>'
 LINE = '{} <span class="status__deadline">{}</span>'
@@ -35,22 +37,12 @@ def status_badge(status):
 
 
 def deadline_phrase(status, deadline, window_start, on):
-    """What the status means for an applicant on `on`, in words; "" when
-    the badge says it all (expired; upcoming without a start date)."""
-    if status == Status.EXPIRED:
+    """What the status means for an applicant on `on`, in the words of the
+    cards, the API and the exports (`catalogue.cards.deadline_in_words`);
+    "" when the badge already says it all (expired, upcoming without a date)."""
+    if status == Status.EXPIRED or (status == Status.UPCOMING and not window_start):
         return ""
-    if status == Status.UPCOMING:
-        if not window_start:
-            return ""
-        return gettext("Anträge ab %(date)s") % {"date": date_format(window_start, "DATE_FORMAT")}
-    if status == Status.UNKNOWN:
-        return gettext("Frist beim Förderer erfragen")
-    if deadline:
-        return gettext("Nächste Frist: %(date)s (%(left)s)") % {
-            "date": date_format(deadline, "DATE_FORMAT"),
-            "left": days_left_in_words(deadline, on),
-        }
-    return gettext("Anträge laufend möglich")
+    return deadline_in_words(status, deadline, window_start, on)
 
 
 def status_line(status, deadline=None, window_start=None, on=None):

@@ -1,5 +1,6 @@
 """The one status line (public.status_line): the same words on search cards,
-programme lists and the programme page, in every status."""
+programme lists and the programme page, in every status — the words of the
+cards' "Frist" fact, the API and the exports."""
 
 from datetime import date
 
@@ -17,17 +18,17 @@ BADGE = '<span class="badge badge--{}"><span class="visually-hidden">Status: </s
 @pytest.mark.parametrize(
     ("status", "deadline", "window_start", "words"),
     [
-        (Status.CLOSING_SOON, date(2026, 11, 28), None, "Nächste Frist: 28. November 2026 (noch 3 Tage)"),
+        (Status.CLOSING_SOON, date(2026, 11, 28), None, "bis 28. November 2026 (noch 3 Tage)"),
         (
             Status.CLOSING_SOON,
             date(2026, 11, 25),
             None,
-            "Nächste Frist: 25. November 2026 (Frist endet heute)",
+            "bis 25. November 2026 (Frist endet heute)",
         ),
-        (Status.OPEN, date(2027, 3, 31), None, "Nächste Frist: 31. März 2027 (noch 126 Tage)"),
-        (Status.OPEN, None, None, "Anträge laufend möglich"),
+        (Status.OPEN, date(2027, 3, 31), None, "bis 31. März 2027 (noch 126 Tage)"),
+        (Status.OPEN, None, None, "laufend möglich"),
         (Status.UPCOMING, None, date(2027, 2, 1), "Anträge ab 1. Februar 2027"),
-        (Status.UNKNOWN, None, None, "Frist beim Förderer erfragen"),
+        (Status.UNKNOWN, None, None, "Frist unbekannt – bitte beim Förderer erfragen"),
     ],
 )
 def test_status_line_says_what_the_status_means(status, deadline, window_start, words):
@@ -56,6 +57,22 @@ def test_status_line_in_another_language():
     with translation.override("en"):
         html = status_line(Status.OPEN, None, None, ON)
     assert "Status:" in html and "möglich" not in html
+
+
+@pytest.mark.django_db
+def test_status_line_says_what_the_card_api_and_exports_say():
+    from catalogue.cards import deadline_words
+    from catalogue.tests.factories import ProgrammeFactory
+
+    programme = ProgrammeFactory(window_start=date(2027, 2, 1))
+    with translation.override("de"):
+        for status, deadline in [
+            (Status.OPEN, date(2027, 3, 31)),
+            (Status.UPCOMING, None),
+            (Status.UNKNOWN, None),
+        ]:
+            words = deadline_words(programme, status, deadline, ON)
+            assert status_line(status, deadline, programme.window_start, ON).endswith(f">{words}</span>")
 
 
 def test_template_tag_and_jinja2_global_render_the_same(settings):
