@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_details, with_status
+from catalogue.vocabularies import INSTITUTION, lists_of
 from search import overview
 
 START_LIST_LENGTH = 6
@@ -93,7 +94,7 @@ def similar_programmes(programme, on, limit=SIMILAR_LENGTH):
 
 def institution_for_page(slug):
     queryset = published(Institution.objects.select_related("kind")).prefetch_related(
-        "funding_kinds", "regions", "integration_areas", "target_groups"
+        *(vocabulary.key for vocabulary in lists_of(INSTITUTION))
     )
     return get_object_or_404(queryset, slug=slug)
 
