@@ -39,9 +39,10 @@ def published_links():
     )
 
 
-def programme_list(on):
-    """Published programmes with status, each with its public institution links."""
-    return with_status(published(Programme.objects.all()), on).prefetch_related(
+def listed_programmes(on):
+    """Published programmes with what a list line shows (`public.programme_list`):
+    status and their public institution links."""
+    return with_status(published(Programme.objects.only(*LISTED_FIELDS)), on).prefetch_related(
         Prefetch("institution_links", queryset=published_links())
     )
 
@@ -54,7 +55,7 @@ def start_page(on):
     areas = list(IntegrationArea.objects.order_by("position", "code"))
     for area in areas:
         area.programme_count = glance.areas.get(area.code, 0)
-    shown = programme_list(on).filter(pk__in=glance.closing_soon + glance.newest).in_bulk()
+    shown = listed_programmes(on).filter(pk__in=glance.closing_soon + glance.newest).in_bulk()
     return {
         "areas": areas,
         "closing_soon": [shown[pk] for pk in glance.closing_soon if pk in shown],
@@ -130,7 +131,7 @@ def institution_programmes(institution, on):
     """The institution's published programmes, expired last, each with the
     roles the institution plays in it (`roles_here`)."""
     roles = ProgrammeInstitution.objects.filter(institution=institution)
-    programmes = published(Programme.objects.filter(pk__in=roles.values("programme")))
+    programmes = published(Programme.objects.filter(pk__in=roles.values("programme")).only(*LISTED_FIELDS))
     return (
         with_status(programmes, on)
         .prefetch_related(Prefetch("institution_links", queryset=roles, to_attr="roles_here"))
