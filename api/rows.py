@@ -86,19 +86,23 @@ def _institution_links(pks, funders):
     return rows
 
 
-def lookups():
+def lookups(pks=None):
     """Read once per export: every vocabulary's values (a few hundred) and
-    the published funders' slugs (a few thousand at most)."""
+    the published funders' slugs — all of them, or for a page of programmes
+    `pks` only theirs (a page's cost must not grow with the catalogue)."""
+    funders = published(Institution.objects.all())
+    if pks is not None:
+        funders = funders.filter(programme_links__programme_id__in=pks)
     return {
         **{name: _vocabulary(model) for name, model in VOCABULARIES.items()},
-        "funders": dict(published(Institution.objects.all()).values_list("pk", "slug")),
+        "funders": dict(funders.values_list("pk", "slug")),
     }
 
 
 def programme_rows(pks, known=None):
     """ProgrammeRows of the programmes `pks`, in that order (missing ones
     left out); `known` is what `lookups()` returned, read anew if None."""
-    known = known or lookups()
+    known = known or lookups(pks)
     fields = {row["id"]: row for row in Programme.objects.filter(pk__in=pks).values(*FIELDS)}
     related = {name: _chosen(pks, name, known[name]) for name in VOCABULARIES}
     deadlines, links = _deadlines(pks), _institution_links(pks, known["funders"])

@@ -31,7 +31,8 @@ def _public_links():
 def _public_programme_links():
     programmes = published(Programme.objects.all())
     links = ProgrammeInstitution.objects.filter(programme__in=programmes).select_related("programme")
-    return links.order_by("programme__title", "id")
+    # A funder's item names its programmes' ids only: their texts stay unread.
+    return links.only("institution_id", "programme__slug").order_by("programme__title", "id")
 
 
 # Everything `programme_item` and `institution_item` read; prefetched, so a
