@@ -1,7 +1,7 @@
 """A programme's status line: its status badge and, in words, what that
 status means for an applicant now — the next deadline with the days left,
 "Anträge ab …", "laufend möglich" or "bitte beim Förderer erfragen". The one
-renderer of the programme lists (`public/includes/programme_item.html`) and
+renderer of the programme lists (`public/programme_list.py`) and
 the programme page; a search card shows the same badge and, as its "Frist"
 fact, the same words (`catalogue.cards`, which the API and the exports
 share): one wording everywhere (issue 14).
