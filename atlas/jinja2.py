@@ -4,14 +4,16 @@ engine renders too slowly (see docs/adr/0010-jinja2-for-hot-fragments.md).
 Pages stay Django templates; a fragment under `<app>/jinja2/` is rendered
 with `render_to_string(name, context, using="jinja2")` and put into the page
 as safe HTML. The environment offers what those fragments need from Django:
-its translations (`_`, `gettext`, `ngettext`, `{% trans %}`), `url()` and
-`static()`.
+its translations (`_`, `gettext`, `ngettext`, `{% trans %}`), `url()`,
+`static()` and the one status line of a programme (`public.status_line`).
 """
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from jinja2 import Environment
+
+from public.status_line import status_line
 
 
 def url(name, *args, **kwargs):
@@ -22,5 +24,5 @@ def environment(**options):
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     # newstyle: `_("%(n)s Treffer", n=3)` formats and escapes like Django's blocktranslate.
     env.install_gettext_translations(translation, newstyle=True)
-    env.globals.update(url=url, static=static)
+    env.globals.update(url=url, static=static, status_line=status_line)
     return env

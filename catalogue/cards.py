@@ -132,13 +132,18 @@ def where_words(programme):
 
 def deadline_words(programme, status, deadline, on):
     """The next deadline in words, e.g. "bis 10. Dezember 2026 (noch 15 Tage)"."""
+    return deadline_in_words(status, deadline, programme.window_start, on)
+
+
+def deadline_in_words(status, deadline, window_start, on):
+    """What `status` and the next `deadline` mean for an applicant on `on`:
+    the one wording of the cards, the API, the exports and the status line
+    of the public pages (public.status_line)."""
     if status == Status.EXPIRED:
         return gettext("abgelaufen")
     if status == Status.UPCOMING:
-        if programme.window_start:
-            return gettext("Anträge ab %(date)s") % {
-                "date": date_format(programme.window_start, "DATE_FORMAT")
-            }
+        if window_start:
+            return gettext("Anträge ab %(date)s") % {"date": date_format(window_start, "DATE_FORMAT")}
         return gettext("demnächst")
     if status == Status.UNKNOWN:
         return gettext("Frist unbekannt – bitte beim Förderer erfragen")

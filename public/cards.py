@@ -12,11 +12,12 @@ with their related rows: only the others are prefetched.
 
 from django.core.cache import caches
 from django.db.models import Prefetch, prefetch_related_objects
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from catalogue.models import ProgrammeInstitution, Workflow
 from search.models import Kind
+
+from . import search_fragments
 
 CARD_SECONDS = 3600
 
@@ -51,7 +52,7 @@ def attach(hits, version, on):
         if key in kept:
             hit.card = kept[key]
         else:
-            hit.card = render_to_string("public/search/includes/card.html", {"hit": hit})
+            hit.card = search_fragments.card(hit)
             if key:
                 fresh[key] = hit.card
     if fresh:

@@ -16,40 +16,33 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 
-from catalogue.status import Status
+from catalogue.status import today
 
-from .templatetags.public_tags import days_left, distinct_institutions, long_date, status_badge
+from .status_line import status_line
+from .templatetags.public_tags import distinct_institutions
 
 
 @dataclass(frozen=True)
 class Line:
     url: str
     title: str
-    badge: SafeString  # public_tags.status_badge: the one badge markup
-    deadline: str
+    status: SafeString  # public.status_line: the one status line, badge and deadline in words
     roles: list  # the roles the page's funder plays, when the page is a funder's
     funders: list  # names of the programme's institutions, otherwise
 
 
-def deadline_words(programme):
-    """ "Frist: 31. März 2027 (noch 12 Tage)", "Bewerbung laufend möglich" or ""."""
-    if programme.next_deadline:
-        text = gettext("Frist: %(date)s") % {"date": long_date(programme.next_deadline)}
-        left = days_left(programme.next_deadline)
-        return f"{text} ({left})" if left else text
-    if programme.deadline_kind == "rolling" and programme.status_code != Status.EXPIRED.value:
-        return gettext("Bewerbung laufend möglich")
-    return ""
+def _window_start(programme):
+    """The start of the application window when the list read it (the
+    status line says "Anträge ab …" for an upcoming programme), else None."""
+    return None if "window_start" in programme.get_deferred_fields() else programme.window_start
 
 
-def line(programme, *, roles):
+def line(programme, *, roles, on):
     return Line(
         url=programme.get_absolute_url(),
         title=programme.title,
-        badge=status_badge(programme.status_code),
-        deadline=deadline_words(programme),
+        status=status_line(programme.status_code, programme.next_deadline, _window_start(programme), on),
         roles=[link.get_role_display() for link in programme.roles_here] if roles else [],
         funders=[] if roles else [i.name for i in distinct_institutions(programme.institution_links.all())],
     )
@@ -57,5 +50,6 @@ def line(programme, *, roles):
 
 def render(programmes, *, roles=False):
     """The `<li>` lines of `programmes` as safe HTML, for an `<ul class="entry-list">`."""
-    lines = [line(programme, roles=roles) for programme in programmes]
+    on = today()
+    lines = [line(programme, roles=roles, on=on) for programme in programmes]
     return mark_safe(render_to_string("public/programme_items.html", {"lines": lines}, using="jinja2"))  # noqa: S308 (autoescaped)

@@ -11,7 +11,7 @@ from ops.limits import over_limit
 from search import snapshot
 from search.core import search
 
-from . import cards
+from . import cards, search_fragments
 
 # Long enough for a burst of the same searches, short enough to bound memory.
 PAGE_SECONDS = 600
@@ -46,7 +46,12 @@ def search_page(request):
         return HttpResponse(content)
     result = search(request.GET, on=on)
     cards.attach(result.hits, version, on)
-    response = render(request, "public/search/search.html", {"result": result})
+    context = {
+        "result": result,
+        "filters_html": search_fragments.filters(result),
+        "results_html": search_fragments.results(result.hits, request) if result.hits else "",
+    }
+    response = render(request, "public/search/search.html", context)
     if key:
         cache.set(key, response.content, PAGE_SECONDS)
     return response

@@ -153,7 +153,7 @@ def _count(index, filters, scored, facets=True):
     """The documents passing `filters`; with `facets`, the counts of every
     filter value too (without, `counts` stays empty and `total` is the
     number of documents)."""
-    matches = expansion.match(filters.text, scored=scored) if filters.text else None
+    matches = expansion.match(filters.text, scored=scored, version=index.version) if filters.text else None
     matched = matches.ids if matches else None
     documents = search_filters.documents(index, filters, matched)
     if not facets:

@@ -29,6 +29,7 @@ documents (`Matches`); filters, counts and order then work on those ids in
 memory (`search.snapshot`).
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -358,13 +359,39 @@ def fetch(sql, params, *, settings=()):
 POSTGRES_MATCH_SETTINGS = ("enable_seqscan = off",)
 
 
-def match(text_query, *, scored=True):
-    """The documents matching `text_query` (`Matches`), in one statement;
-    their scores unless `scored` is False."""
+# Text matches kept per process and index version: searches refine their
+# filters around the same words, and the full-text statement was the largest
+# part of a search in SQL. Bounded; a new index version makes them unused.
+KEPT_MATCHES = 512
+_kept = OrderedDict()  # {(alias, index version, sql, params, scored): (ids, scores)}
+
+
+def _rows(text_query, scored, version):
+    """(ids, scores) of the documents matching `text_query`, from the kept
+    ones of index version `version` or from the database (and kept)."""
+    sql, params = matches(text_query, scored=scored)
+    key = (connection.alias, version, sql, repr(params), scored) if version else None
+    if key in _kept:
+        _kept.move_to_end(key)
+        return _kept[key]
     settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else ()
-    rows = fetch(*matches(text_query, scored=scored), settings=settings)
+    rows = fetch(sql, params, settings=settings)
     ids = BitMap(doc_id for doc_id, _score in rows)
+    scores = {doc_id: score for doc_id, score in rows if score is not None} if scored else {}
+    if key:
+        _kept[key] = (ids, scores)
+        while len(_kept) > KEPT_MATCHES:
+            _kept.popitem(last=False)
+    return ids, scores
+
+
+def match(text_query, *, scored=True, version=None):
+    """The documents matching `text_query` (`Matches`), in one statement;
+    their scores unless `scored` is False. With `version`, the index version
+    the caller's snapshot was read at (`search.snapshot.current`), the rows
+    are kept for later searches of that version. The result is the caller's
+    own (a page may rank more of it, `Matches.ranking`)."""
+    ids, scores = _rows(text_query, scored, version)
     if not scored:
-        return Matches(text_query, ids)
-    scores = {doc_id: score for doc_id, score in rows if score is not None}
-    return Matches(text_query, ids, scores, BitMap(scores))
+        return Matches(text_query, BitMap(ids))
+    return Matches(text_query, BitMap(ids), dict(scores), BitMap(scores))

@@ -99,6 +99,10 @@ class Row:
 class Snapshot:
     """The documents of the index as bitmaps, rows and sort orders."""
 
+    # The index version this copy was read at; None when it is not kept
+    # (then nothing derived from it may be kept either, see search.fulltext).
+    version = None
+
     def __init__(self, documents, tags):
         self.rows, self.kinds, self.statuses, self.tags = {}, {}, {}, tags
         keys = {"deadline": {}, "newest": {}, "title": {}, "amount": {}}
@@ -300,5 +304,6 @@ def current(on):
         return kept
     snapshot = Snapshot(_documents(on), _tags())
     if version is not None:
+        snapshot.version = version
         _kept[alias] = ((version, on), snapshot)
     return snapshot

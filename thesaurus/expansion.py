@@ -229,14 +229,16 @@ class ExactFirst(fulltext.Matches):
         return scores
 
 
-def match(text_query, *, scored=True):
+def match(text_query, *, scored=True, version=None):
     """`search.fulltext.match`, with entries matching the words as typed first."""
-    matches = fulltext.match(text_query, scored=scored)
+    matches = fulltext.match(text_query, scored=scored, version=version)
     original = getattr(text_query, "original", None)
     if not scored or original is None or not matches.ids:
         return matches
     typed = original.with_any_word() if text_query.any_word else original
-    exact = fulltext.match(typed, scored=False).ids & matches.ids if typed.positive else BitMap()
+    exact = (
+        fulltext.match(typed, scored=False, version=version).ids & matches.ids if typed.positive else BitMap()
+    )
     return ExactFirst(
         matches.text_query, matches.ids, matches.scores, matches.ranked, exact=exact, typed=typed
     )

@@ -11,14 +11,15 @@ from datetime import date
 
 from django import template
 from django.conf import settings
-from django.utils.formats import date_format, localize
+from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 
 from catalogue import cards
-from catalogue.status import Status, days_left_in_words, months_since_check, today, yearly_occurrence
+from catalogue.status import days_left_in_words, months_since_check, today, yearly_occurrence
 from catalogue.vocabularies import lists_of
+
+from ..status_line import status_badge
+from ..status_line import status_line as render_status_line
 
 register = template.Library()
 
@@ -35,16 +36,13 @@ def iso_date(value):
     return as_date(value)
 
 
+register.simple_tag(status_badge)
+
+
 @register.simple_tag
-def status_badge(code):
-    """<span class="badge badge--closing_soon">Frist endet bald</span>"""
-    status = Status(str(code))
-    return format_html(
-        '<span class="badge badge--{}"><span class="visually-hidden">{} </span>{}</span>',
-        status.value,
-        gettext("Status:"),
-        status.label,
-    )
+def status_line(status, deadline=None, window_start=None):
+    """The status line (public.status_line): badge and deadline in words, as of today."""
+    return render_status_line(status, deadline, window_start, today())
 
 
 @register.filter
@@ -104,30 +102,6 @@ def webcal_url(path):
     calendar app fetches it again and again instead of importing it once)."""
     base = settings.ATLAS_BASE_URL.rstrip("/").split("://", 1)[-1]
     return f"webcal://{base}{path}"
-
-
-# One facet checkbox. A tag rather than an include: a search page has about a
-# hundred of them, and an include costs ten times as much per value.
-FACET_OPTION = (
-    '<li class="facet-option">\n'
-    '      <input type="checkbox" name="{name}" value="{value}" id="{ident}"{checked}>\n'
-    '      <label for="{ident}">{label} <span class="facet-count">({count})</span></label>\n'
-    "    </li>"
-)
-
-
-@register.simple_tag
-def facet_option(group, value):
-    """The checkbox of `value` (search.facets.FacetValue) in `group`."""
-    return format_html(
-        FACET_OPTION,
-        name=group.name,
-        value=value.value,
-        ident=f"facet-{group.name}-{value.value}",
-        checked=mark_safe(" checked") if value.selected else "",  # noqa: S308 (a constant)
-        label=value.label,
-        count=localize(value.count),
-    )
 
 
 # One reason of the Fördercheck (catalogue.eligibility.Reason). A page shows

@@ -86,8 +86,8 @@ def test_institution_page_lists_programmes_expired_last_with_roles(client):
     items = page.select("[aria-labelledby=programmes-heading] .entry-list > li")
     assert [item.a.get_text() for item in items] == ["Nachbarschaft verbindet", "Zu jeder Zeit", "Abgelaufen"]
     assert [" ".join(item.select_one(".entry-list__meta").get_text(" ").split()) for item in items] == [
-        "Status: Frist endet bald Frist: 15. Dezember 2026 (noch 20 Tage) Mittelgeber Ansprechstelle",
-        "Status: offen Bewerbung laufend möglich Bewilligungsstelle",
+        "Status: Frist endet bald bis 15. Dezember 2026 (noch 20 Tage) Mittelgeber Ansprechstelle",
+        "Status: offen laufend möglich Bewilligungsstelle",
         "Status: abgelaufen Bewilligungsstelle",
     ]
 

@@ -70,6 +70,7 @@ def test_search_page_shows_hits_with_status_and_snippet(client, corpus):
         '<span class="badge badge--closing_soon">'
         '<span class="visually-hidden">Status: </span>Frist endet bald</span>'
     ) in html
+    # the status line's words (public.status_line), as in lists and on the programme page
     assert "<dt>Frist</dt><dd>bis 10. Dezember 2026 (noch 15 Tage)</dd>" in html
     assert '<p class="snippet" lang="de" dir="ltr">Kurse für <mark>ukrainische</mark> Geflüchtete' in html
 

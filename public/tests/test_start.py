@@ -41,8 +41,8 @@ def test_start_page_closing_soon_lists_deadlines_within_30_days_soonest_first(cl
     items = page.select("[aria-labelledby=closing-heading] .entry-list > li")
     assert [item.a["href"] for item in items] == [sooner.get_absolute_url(), later.get_absolute_url()]
     assert texts(page, "[aria-labelledby=closing-heading] .entry-list__meta") == [
-        "Status: Frist endet bald Frist: 30. November 2026 (noch 5 Tage)",
-        "Status: Frist endet bald Frist: 20. Dezember 2026 (noch 25 Tage)",
+        "Status: Frist endet bald bis 30. November 2026 (noch 5 Tage)",
+        "Status: Frist endet bald bis 20. Dezember 2026 (noch 25 Tage)",
     ]
 
 
@@ -58,8 +58,8 @@ def test_start_page_newest_lists_latest_created_first_with_funder(client):
     items = page.select("[aria-labelledby=newest-heading] .entry-list > li")
     assert [item.a.get_text() for item in items] == ["Neu", "Alt"]
     assert texts(page, "[aria-labelledby=newest-heading] .entry-list__meta") == [
-        "Status: offen Bewerbung laufend möglich Stiftung Neu",
-        "Status: offen Bewerbung laufend möglich",
+        "Status: offen laufend möglich Stiftung Neu",
+        "Status: offen laufend möglich",
     ]
 
 
