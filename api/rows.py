@@ -5,8 +5,8 @@ CPU, most of it building related objects and cloning related querysets).
 `programme_rows(pks)` returns, in the order of `pks`, objects with exactly
 what `api.serializers.programme_item` and `catalogue.cards.card_facts` read
 of a prefetched Programme: its fields, `get_absolute_url()`, and
-`deadlines`, `regions`, `integration_areas`, `target_groups`,
-`applicant_types`, `funding_kinds` and `institution_links` whose `.all()`
+`deadlines`, every declared vocabulary list (`regions`, …) and
+`institution_links` whose `.all()`
 lists what the prefetch would (same rows, same order: vocabulary values in
 their table's order, deadlines and links in their models' ordering). A test
 holds the items of both to the same answers (api/tests/test_rows.py).
@@ -20,11 +20,12 @@ from django.urls import reverse
 
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution
 from catalogue.queries import published
+from catalogue.vocabularies import PROGRAMME, lists_of
 
-# Many-to-many field of Programme → its vocabulary model.
+# Many-to-many field of Programme → its vocabulary model (catalogue.vocabularies).
 VOCABULARIES = {
-    name: Programme._meta.get_field(name).related_model
-    for name in ("regions", "integration_areas", "target_groups", "applicant_types", "funding_kinds")
+    vocabulary.key: Programme._meta.get_field(vocabulary.key).related_model
+    for vocabulary in lists_of(PROGRAMME)
 }
 FIELDS = [field.attname for field in Programme._meta.concrete_fields]
 

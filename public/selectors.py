@@ -16,7 +16,7 @@ from pyroaring import BitMap
 from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_details, with_status
 from catalogue.status import STATUS_ORDER
-from catalogue.vocabularies import BY_KEY
+from catalogue.vocabularies import BY_KEY, INSTITUTION, lists_of
 from search import overview, snapshot
 from search.models import Kind
 
@@ -122,7 +122,7 @@ def similar_programmes(programme, on, limit=SIMILAR_LENGTH):
 
 def institution_for_page(slug):
     queryset = published(Institution.objects.select_related("kind")).prefetch_related(
-        "funding_kinds", "regions", "integration_areas", "target_groups"
+        *(vocabulary.key for vocabulary in lists_of(INSTITUTION))
     )
     return get_object_or_404(queryset, slug=slug)
 

@@ -27,12 +27,13 @@ from catalogue.eligibility import Fit, Profile
 from catalogue.eligibility_facts import load_facts
 from catalogue.eligibility_ranking import FactsTable, rank
 from catalogue.models import Programme
+from catalogue.problems import problem
 from catalogue.queries import published
 from catalogue.regions import land
 from catalogue.status import today
 
 from . import snapshot, vocabularies
-from .forms import MAX_VALUES, amount_field, problem
+from .forms import MAX_VALUES, amount_field
 
 PER_PAGE = 20
 FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
