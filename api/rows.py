@@ -91,8 +91,11 @@ def lookups(pks=None):
     the published funders' slugs — all of them, or for a page of programmes
     `pks` only theirs (a page's cost must not grow with the catalogue)."""
     funders = published(Institution.objects.all())
-    if pks is not None:
-        funders = funders.filter(programme_links__programme_id__in=pks)
+    if pks is not None:  # two lookups by index; a join made SQLite walk every funder
+        linked = ProgrammeInstitution.objects.filter(programme_id__in=pks).values_list(
+            "institution_id", flat=True
+        )
+        funders = funders.filter(pk__in=set(linked))
     return {
         **{name: _vocabulary(model) for name, model in VOCABULARIES.items()},
         "funders": dict(funders.values_list("pk", "slug")),
