@@ -1,4 +1,5 @@
-"""Shared fixtures: a pinned "today" and personas.
+"""Shared fixtures: a pinned "today", German, an empty cache, cheap password
+hashing; and how the suite shares out its tests between pytest-xdist workers.
 
 Every test runs on 2026-11-25 unless it pins another day, so deadline
 arithmetic never depends on the day the suite runs.
@@ -20,6 +21,14 @@ def pinned_today(settings):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """PBKDF2 costs a fifth of a second per user created or logged in with a
+    password; no test is about the hasher. Servers a test starts in a process
+    of its own keep the production hashers."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def german_by_default():
     """Every test starts in German, the source language. A request to /en/…
     leaves English active in the test's thread (LocaleMiddleware does not
@@ -37,3 +46,27 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+def pytest_collection_modifyitems(items):
+    """Under `pytest -n N --dist loadgroup` (make test), the tests that share
+    a module-scoped fixture (a server, a PostgreSQL cluster: tens of seconds
+    to set up) run on one worker, so each is built once; every other test
+    goes wherever a worker is free. Without xdist the marks change nothing."""
+    for item in items:
+        shared = _module_fixture_instance(item)
+        if shared is not None:
+            item.add_marker(pytest.mark.xdist_group(shared))
+
+
+def _module_fixture_instance(item):
+    """ "path::fixture[param]" of the first module-scoped fixture `item` uses, or None."""
+    fixtures = getattr(item, "_fixtureinfo", None)
+    if fixtures is None:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    for name in fixtures.names_closure:
+        definitions = fixtures.name2fixturedefs.get(name) or ()
+        if definitions and definitions[-1].scope == "module":
+            return f"{item.module.__name__}::{name}[{params.get(name, '')}]"
+    return None
