@@ -5,6 +5,7 @@ Every test runs on 2026-11-25 unless it pins another day, so deadline
 arithmetic never depends on the day the suite runs.
 """
 
+import os
 from datetime import date
 
 import pytest
@@ -52,11 +53,22 @@ def pytest_collection_modifyitems(items):
     """Under `pytest -n N --dist loadgroup` (make test), the tests that share
     a module-scoped fixture (a server, a PostgreSQL cluster: tens of seconds
     to set up) run on one worker, so each is built once; every other test
-    goes wherever a worker is free. Without xdist the marks change nothing."""
+    goes wherever a worker is free. The modules that start real processes
+    (ops.tests.servers) go first, so that the many short tests fill the gaps
+    beside them instead of one worker finishing a long one alone at the end.
+    Without xdist the marks change nothing and the order stays as written."""
     for item in items:
         shared = _module_fixture_instance(item)
         if shared is not None:
             item.add_marker(pytest.mark.xdist_group(shared))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: not _starts_processes(item.module))
+
+
+def _starts_processes(module):
+    return any(
+        getattr(value, "__module__", None) == "ops.tests.servers" for value in vars(module or object).values()
+    )
 
 
 def _module_fixture_instance(item):
