@@ -26,6 +26,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from catalogue.problems import problem
 from catalogue.status import today
 from ops.limits import count_request
 
@@ -45,7 +46,8 @@ def json_response(payload, status=200):
 
 
 def error(field, message, code):
-    return {"field": field, "message": str(message), "code": code}
+    """One API error (catalogue.problems: the one shape of errors and warnings)."""
+    return problem(field, message, code)
 
 
 def error_response(errors, status):

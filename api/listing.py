@@ -110,9 +110,8 @@ def items(entries, request, known=None):
     """API items of `entries` in their order: programmes read as plain rows
     (`api.rows`: no model instances, no prefetching), funders hydrated.
     `known` is `rows.lookups()` when the caller asks for many chunks."""
-    read = {
-        row.id: row for row in rows.programme_rows([e.pk for e in entries if isinstance(e, Programme)], known)
-    }
+    pks = [e.pk for e in entries if isinstance(e, Programme)]
+    read = {row.id: row for row in rows.programme_rows(pks, known)} if pks else {}
     hydrate([e for e in entries if isinstance(e, Institution)])
     return [
         programme_item(read[entry.pk], request) if isinstance(entry, Programme) else item(entry, request)

@@ -5,8 +5,8 @@ CPU, most of it building related objects and cloning related querysets).
 `programme_rows(pks)` returns, in the order of `pks`, objects with exactly
 what `api.serializers.programme_item` and `catalogue.cards.card_facts` read
 of a prefetched Programme: its fields, `get_absolute_url()`, and
-`deadlines`, `regions`, `integration_areas`, `target_groups`,
-`applicant_types`, `funding_kinds` and `institution_links` whose `.all()`
+`deadlines`, every declared vocabulary list (`regions`, …) and
+`institution_links` whose `.all()`
 lists what the prefetch would (same rows, same order: vocabulary values in
 their table's order, deadlines and links in their models' ordering). A test
 holds the items of both to the same answers (api/tests/test_rows.py).
@@ -20,11 +20,12 @@ from django.urls import reverse
 
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution
 from catalogue.queries import published
+from catalogue.vocabularies import PROGRAMME, lists_of
 
-# Many-to-many field of Programme → its vocabulary model.
+# Many-to-many field of Programme → its vocabulary model (catalogue.vocabularies).
 VOCABULARIES = {
-    name: Programme._meta.get_field(name).related_model
-    for name in ("regions", "integration_areas", "target_groups", "applicant_types", "funding_kinds")
+    vocabulary.key: Programme._meta.get_field(vocabulary.key).related_model
+    for vocabulary in lists_of(PROGRAMME)
 }
 FIELDS = [field.attname for field in Programme._meta.concrete_fields]
 
@@ -85,19 +86,23 @@ def _institution_links(pks, funders):
     return rows
 
 
-def lookups():
+def lookups(pks=None):
     """Read once per export: every vocabulary's values (a few hundred) and
-    the published funders' slugs (a few thousand at most)."""
+    the published funders' slugs — all of them, or for a page of programmes
+    `pks` only theirs (a page's cost must not grow with the catalogue)."""
+    funders = published(Institution.objects.all())
+    if pks is not None:
+        funders = funders.filter(programme_links__programme_id__in=pks)
     return {
         **{name: _vocabulary(model) for name, model in VOCABULARIES.items()},
-        "funders": dict(published(Institution.objects.all()).values_list("pk", "slug")),
+        "funders": dict(funders.values_list("pk", "slug")),
     }
 
 
 def programme_rows(pks, known=None):
     """ProgrammeRows of the programmes `pks`, in that order (missing ones
     left out); `known` is what `lookups()` returned, read anew if None."""
-    known = known or lookups()
+    known = known or lookups(pks)
     fields = {row["id"]: row for row in Programme.objects.filter(pk__in=pks).values(*FIELDS)}
     related = {name: _chosen(pks, name, known[name]) for name in VOCABULARIES}
     deadlines, links = _deadlines(pks), _institution_links(pks, known["funders"])

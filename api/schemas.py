@@ -13,14 +13,16 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Literal
 
+from django.utils.translation import override
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from catalogue.cards import FACT_LABELS
 from catalogue.eligibility import Criterion, Fit
 from catalogue.models import DeadlineKind, Role
 from catalogue.status import STATUS_ORDER
+from catalogue.vocabularies import INSTITUTION, PROGRAMME
 
-from .vocabularies import VOCABULARY_TABLES, vocabulary_codes
+from .vocabularies import VOCABULARY_TABLES, item_lists, own_lists, vocabulary_codes
 
 ID = Annotated[str, Field(pattern="^[a-z0-9]+(-[a-z0-9]+)*$", max_length=200)]
 Amount = Annotated[float, Field(ge=0)]
@@ -64,6 +66,13 @@ def codes(key, description):
     ]
 
 
+def list_fields(vocabularies):
+    """Pydantic fields of the declared vocabulary lists, described by their
+    German field label (the document is German, whatever the request's language)."""
+    with override("de"):
+        return {v.name: (codes(v.key, str(v.field_label)), ...) for v in vocabularies}
+
+
 class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -75,19 +84,21 @@ class Contact(Closed):
     address: str
 
 
-class Shared(Closed):
-    """Fields of programmes and institutions alike (api.serializers._shared)."""
-
-    url: Uri = Field(description="Öffentliche Seite im Atlas")
-    description: str = Field(description="Markdown")
-    goals: str = Field(description="Förderschwerpunkte und -ziele (Markdown)")
-    funding_kinds: codes("funding_kinds", "Förderschwerpunkte")
-    regions: codes("regions", "Fördergebiet")
-    integration_areas: codes("integration_areas", "Integrationsbereiche")
-    target_groups: codes("target_groups", "Zielgruppen")
-    contact: Contact
-    last_checked: date | None = Field(description="zuletzt von der Redaktion geprüft")
-    sources: list[str]
+Shared = create_model(
+    "Shared",
+    __base__=Closed,
+    __doc__="Fields of programmes and institutions alike (api.serializers._shared).",
+    url=(Uri, Field(description="Öffentliche Seite im Atlas")),
+    description=(str, Field(description="Markdown")),
+    goals=(str, Field(description="Förderschwerpunkte und -ziele (Markdown)")),
+    **list_fields(item_lists(PROGRAMME, shared=True)),
+    contact=(Contact, ...),
+    last_checked=(date | None, Field(description="zuletzt von der Redaktion geprüft")),
+    sources=(list[str], ...),
+)
+# The lists only one kind of entry carries follow the shared fields.
+ProgrammeLists = create_model("ProgrammeLists", __base__=Shared, **list_fields(own_lists(PROGRAMME)))
+InstitutionLists = create_model("InstitutionLists", __base__=Shared, **list_fields(own_lists(INSTITUTION)))
 
 
 Card = create_model(
@@ -141,11 +152,13 @@ class Period(Closed):
     end: date | None
 
 
-class Eligible(Closed):
-    """Antragsberechtigt"""
-
-    text: str
-    applicant_types: codes("applicant_types", "Antragsberechtigte")
+Eligible = create_model(
+    "Eligible",
+    __base__=Closed,
+    __doc__="Antragsberechtigt",
+    text=(str, ...),
+    **list_fields(item_lists(PROGRAMME, "eligible")),
+)
 
 
 class Link(Closed):
@@ -153,7 +166,7 @@ class Link(Closed):
     url: str
 
 
-class Programme(Shared):
+class Programme(ProgrammeLists):
     """Förderprogramm"""
 
     id: ID
@@ -171,7 +184,7 @@ class Programme(Shared):
     links: list[Link]
 
 
-class Institution(Shared):
+class Institution(InstitutionLists):
     """Förderer"""
 
     id: ID

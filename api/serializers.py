@@ -18,9 +18,9 @@ from catalogue.cards import card_facts
 from catalogue.models import Institution, Programme, ProgrammeInstitution
 from catalogue.queries import published
 from catalogue.status import deadlines_of, next_deadline, status_on, today
+from catalogue.vocabularies import INSTITUTION, PROGRAMME, lists_of
 
-PROGRAMME = "programme"
-INSTITUTION = "institution"
+from .vocabularies import item_lists
 
 
 def _public_links():
@@ -31,7 +31,8 @@ def _public_links():
 def _public_programme_links():
     programmes = published(Programme.objects.all())
     links = ProgrammeInstitution.objects.filter(programme__in=programmes).select_related("programme")
-    return links.order_by("programme__title", "id")
+    # A funder's item names its programmes' ids only: their texts stay unread.
+    return links.only("institution_id", "programme__slug").order_by("programme__title", "id")
 
 
 # Everything `programme_item` and `institution_item` read; prefetched, so a
@@ -40,18 +41,11 @@ def _public_programme_links():
 # only) keeps it.
 PROGRAMME_LOOKUPS = [
     "deadlines",
-    "regions",
-    "integration_areas",
-    "target_groups",
-    "applicant_types",
-    "funding_kinds",
+    *(vocabulary.key for vocabulary in lists_of(PROGRAMME)),
     Prefetch("institution_links", queryset=_public_links()),
 ]
 INSTITUTION_LOOKUPS = [
-    "funding_kinds",
-    "regions",
-    "integration_areas",
-    "target_groups",
+    *(vocabulary.key for vocabulary in lists_of(INSTITUTION)),
     Prefetch("programme_links", queryset=_public_programme_links()),
 ]
 
@@ -79,6 +73,11 @@ def codes(related):
     return [item.code for item in related.all()]
 
 
+def _lists(entry, kind, group=""):
+    """The codes of every declared vocabulary list in the item's object `group`."""
+    return {vocabulary.name: codes(getattr(entry, vocabulary.key)) for vocabulary in item_lists(kind, group)}
+
+
 def _contact(entry):
     return {
         "name": entry.contact_name,
@@ -88,16 +87,13 @@ def _contact(entry):
     }
 
 
-def _shared(entry, request):
-    """Fields institutions and programmes have in common."""
+def _shared(entry, request, kind):
+    """Fields institutions and programmes have in common, and the vocabulary lists of `kind`."""
     return {
         "url": request.build_absolute_uri(entry.get_absolute_url()),
         "description": entry.description,
         "goals": entry.goals,
-        "funding_kinds": codes(entry.funding_kinds),
-        "regions": codes(entry.regions),
-        "integration_areas": codes(entry.integration_areas),
-        "target_groups": codes(entry.target_groups),
+        **_lists(entry, kind),
         "contact": _contact(entry),
         "last_checked": iso(entry.last_checked),
         "sources": list(entry.sources or []),
@@ -140,9 +136,9 @@ def programme_item(programme, request):
         },
         "deadlines": _deadlines(programme, dates),
         "period": {"start": iso(programme.period_start), "end": iso(programme.period_end)},
-        "eligible": {"text": programme.eligible_text, "applicant_types": codes(programme.applicant_types)},
+        "eligible": {"text": programme.eligible_text, **_lists(programme, PROGRAMME, "eligible")},
         "links": [{"title": link.get("title", ""), "url": link["url"]} for link in programme.links or []],
-        **_shared(programme, request),
+        **_shared(programme, request, PROGRAMME),
     }
 
 
@@ -155,7 +151,7 @@ def institution_item(institution, request):
         "kind": institution.kind_id,
         "website": institution.website,
         "programmes": list(programme_ids),
-        **_shared(institution, request),
+        **_shared(institution, request, INSTITUTION),
     }
 
 

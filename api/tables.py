@@ -17,9 +17,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from catalogue.cards import FACT_LABELS
+from catalogue.interchange.fields import get_path
 from catalogue.models import DeadlineKind, Institution
 from catalogue.queries import published
 from catalogue.status import Status
+from catalogue.vocabularies import BY_KEY, VOCABULARIES
 
 from .vocabularies import VOCABULARY_TABLES, translate_label
 
@@ -31,6 +33,10 @@ MIN_WIDTH, MAX_WIDTH, WIDTH_SAMPLE = 10, 60, 200
 # A cell starting with one of these is a formula in Excel (CSV injection:
 # anyone may submit a programme, so text from the catalogue is never trusted).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The vocabulary lists' columns as first published (spreadsheets and the
+# scripts reading them rely on it); a vocabulary declared later gets its
+# column after these, in declaration order, without being named here.
+PUBLISHED_LIST_COLUMNS = ("applicant_types", "funding_kinds", "integration_areas", "target_groups", "regions")
 
 
 def columns():
@@ -56,14 +62,7 @@ def columns():
         (_("Laufzeit von"), lambda i, lb: _date(_nested(i, "period", "start"))),
         (_("Laufzeit bis"), lambda i, lb: _date(_nested(i, "period", "end"))),
         (_("Antragsberechtigt"), lambda i, lb: _nested(i, "eligible", "text")),
-        (
-            _("Antragsberechtigte"),
-            lambda i, lb: _labels(lb, "applicant_types", _nested(i, "eligible", "applicant_types")),
-        ),
-        (_("Förderschwerpunkte"), lambda i, lb: _labels(lb, "funding_kinds", i["funding_kinds"])),
-        (_("Integrationsbereiche"), lambda i, lb: _labels(lb, "integration_areas", i["integration_areas"])),
-        (_("Zielgruppen"), lambda i, lb: _labels(lb, "target_groups", i["target_groups"])),
-        (_("Fördergebiet"), lambda i, lb: _labels(lb, "regions", i["regions"])),
+        *_list_columns(),
         (_("Art des Förderers"), lambda i, lb: lb["institution_kinds"].get(i.get("kind"))),
         (_("Website"), lambda i, lb: i.get("website")),
         (_("Ansprechperson"), lambda i, lb: i["contact"]["name"]),
@@ -71,6 +70,17 @@ def columns():
         (_("Telefon"), lambda i, lb: i["contact"]["phone"]),
         (_("zuletzt geprüft"), lambda i, lb: _date(i["last_checked"])),
         (_("Adresse im Atlas"), lambda i, lb: i["url"]),
+    ]
+
+
+def _list_columns():
+    """One column per declared vocabulary list, headed by its field label:
+    the published ones in their published order, later ones after them."""
+    listed = [v for v in VOCABULARIES if v.entries]
+    published = [BY_KEY[key] for key in PUBLISHED_LIST_COLUMNS]
+    return [
+        (str(v.field_label), lambda i, lb, v=v: _labels(lb, v.key, get_path(i, v.path)))
+        for v in [*published, *(v for v in listed if v not in published)]
     ]
 
 

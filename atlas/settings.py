@@ -185,7 +185,13 @@ TEMPLATES = [
                 "public.context_processors.site",
             ],
         },
-    }
+    },
+    {
+        # Only for hot fragments (ADR 0010); pages stay Django templates.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "atlas.jinja2.environment", "autoescape": True},
+    },
 ]
 
 # A web request gets this many seconds of database time before it ends with a

@@ -22,6 +22,7 @@ from functools import cache
 
 from django.utils.translation import gettext as _
 
+from .cards import euro, percent
 from .vocabularies import read_vocabularies
 
 
@@ -102,20 +103,6 @@ def contradictions(stated):
     ]
 
 
-def euros(value):
-    """Decimal("3000") → "3.000 €", Decimal("0.5") → "0,50 €"."""
-    value = Decimal(str(value))
-    whole = value == value.to_integral_value()
-    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
-
-
-def percent(value):
-    value = Decimal(str(value))
-    text = f"{value.normalize():f}".replace(".", ",")
-    return f"{text} %"
-
-
 # --- Fördersumme ---------------------------------------------------------
 
 # "3.000 €", "3 000 Euro", "1.250,50 EUR", "9,25 Mio. €"
@@ -174,7 +161,7 @@ def _amount(stated):
     if stated.amount_max_eur is None and stated.amount_min_eur is None:
         caps = [a.value for a in found if a.cap and not a.budget and not a.partial]
         if caps:
-            message = _("Text nennt %(amount)s, Höchstbetrag leer.") % {"amount": euros(max(caps))}
+            message = _("Text nennt %(amount)s, Höchstbetrag leer.") % {"amount": euro(max(caps))}
             return [Contradiction("amount.max_eur", message, "text_amount_max_missing")]
     findings = []
     for path, value in (("amount.min_eur", stated.amount_min_eur), ("amount.max_eur", stated.amount_max_eur)):
@@ -189,7 +176,7 @@ def _amount(stated):
         else:
             message = _("%(field)s %(amount)s steht nicht im Text.")
             code = "text_amount_not_named"
-        findings.append(Contradiction(path, message % {"field": label, "amount": euros(value)}, code))
+        findings.append(Contradiction(path, message % {"field": label, "amount": euro(value)}, code))
     return findings
 
 

@@ -91,6 +91,9 @@ def _shift_headings(tokens):
             token.tag = new_level[int(token.tag[1])]
 
 
+# A pure function of the text: a programme page renders its description
+# twice (the page and its JSON-LD summary), and the editors' preview again.
+@lru_cache(maxsize=256)
 def render_markdown(text):
     """Markdown (CommonMark) → sanitised HTML fragment, e.g.
     "## Ziele\\n\\n- **mehr** Teilhabe" →

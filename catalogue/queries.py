@@ -14,6 +14,7 @@ from django.db.models.functions import Cast, Concat
 from . import regions
 from .models import Deadline, Workflow
 from .status import CLOSING_SOON_DAYS, STATUS_ORDER, Status
+from .vocabularies import PROGRAMME, lists_of
 
 
 def published(queryset):
@@ -107,6 +108,4 @@ def with_status(queryset, on):
 
 def with_details(queryset):
     """Prefetch what a result card or detail page shows, in a fixed number of queries."""
-    return queryset.prefetch_related(
-        "deadlines", "regions", "integration_areas", "target_groups", "applicant_types", "funding_kinds"
-    )
+    return queryset.prefetch_related("deadlines", *(vocabulary.key for vocabulary in lists_of(PROGRAMME)))

@@ -5,6 +5,18 @@ widest regions, `catalogue.queries.for_region`, the Fördercheck — takes the
 parents as {code: parent code} and walks them here.
 """
 
+from functools import cache
+
+
+@cache
+def land():
+    """The atlas' Land ("ni"): the one region of level "land" in the
+    vocabulary data. Its districts are where a project can be (Fördercheck)
+    and what the start page and the map count."""
+    from .vocabularies import read_vocabularies
+
+    return next(r["code"] for r in read_vocabularies()["regions"] if r["level"] == "land")
+
 
 def parents():
     """{code: parent code} of every region, in one query."""

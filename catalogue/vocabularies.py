@@ -3,7 +3,8 @@
 `VOCABULARIES` is the one list: the vocabulary models and the entries' list
 fields (`catalogue.models`), the interchange fields, the seeding, the search
 parameters, form fields, facets and index tags (`search`), the API's
-vocabulary tables and parameters follow from it. Adding a vocabulary is one
+vocabulary tables, parameters, item fields, OpenAPI schemas and export
+columns (`api`), the Redaktion's forms and the entries' pages follow from it. Adding a vocabulary is one
 `Vocabulary(...)` here plus a migration (its table, its list fields and its
 values).
 
@@ -42,6 +43,21 @@ class Vocabulary:
     @property
     def path(self):
         return self.interchange or self.key
+
+    @property
+    def group(self):
+        """The object its list sits in ("eligible"), or "" at the top of an entry."""
+        return self.path.rpartition(".")[0]
+
+    @property
+    def name(self):
+        """Its key inside that object: "applicant_types"."""
+        return self.path.rpartition(".")[2]
+
+    @property
+    def html_id(self):
+        """The id of its field on the entries' pages: "field-integration-areas"."""
+        return "field-" + self.key.replace("_", "-")
 
 
 # In the order of the facets and of the entries' pages.
@@ -112,9 +128,19 @@ BY_KEY = {vocabulary.key: vocabulary for vocabulary in VOCABULARIES}
 BY_PARAM = {vocabulary.param: vocabulary for vocabulary in FILTERS}
 
 
-def lists_of(kind):
-    """The vocabularies whose values an entry of `kind` lists."""
-    return tuple(vocabulary for vocabulary in VOCABULARIES if kind in vocabulary.entries)
+def lists_of(kind, group=None):
+    """The vocabularies whose values an entry of `kind` lists; with `group`
+    only those in that object of the entry ("" for the top, "eligible")."""
+    return tuple(
+        vocabulary
+        for vocabulary in VOCABULARIES
+        if kind in vocabulary.entries and group in (None, vocabulary.group)
+    )
+
+
+def lists_of_all(kinds, group=None):
+    """The vocabularies every one of `kinds` lists (in `group`)."""
+    return tuple(v for v in lists_of(kinds[0], group) if all(kind in v.entries for kind in kinds))
 
 
 # JSON key → model name of the flat vocabularies (regions nest and are seeded on their own).

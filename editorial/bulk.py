@@ -17,6 +17,7 @@ from catalogue.interchange.exporter import export_document
 from catalogue.interchange.fields import is_entry_id
 from catalogue.interchange.importer import import_document
 from catalogue.models import Institution, Programme, Workflow
+from catalogue.problems import problem
 from catalogue.services import bulk_writes
 
 from .models import ImportRun
@@ -135,15 +136,7 @@ def _reject_constant(name):
 
 
 def _unreadable(filename, file_format, message):
-    error = {
-        "row": None,
-        "column": None,
-        "entry": "",
-        "kind": "",
-        "field": "",
-        "message": message,
-        "code": "unreadable",
-    }
+    error = problem(None, message, "unreadable", row=None, column=None, entry="", kind="")
     return Prepared(filename, file_format, None, [error])
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from catalogue.models import Institution, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import with_details, with_status
 from catalogue.status import today
+from catalogue.vocabularies import INSTITUTION, lists_of
 from public.views import programme_fields
 
 from . import worklist as checks
@@ -58,9 +59,8 @@ def preview_programme(request, pk):
 
 
 def preview_institution(request, pk):
-    queryset = Institution.objects.select_related("kind").prefetch_related(
-        "funding_kinds", "regions", "integration_areas", "target_groups"
-    )
+    lists = (vocabulary.key for vocabulary in lists_of(INSTITUTION))
+    queryset = Institution.objects.select_related("kind").prefetch_related(*lists)
     institution = _entry_for_preview(request, Institution, queryset, pk)
     roles_here = ProgrammeInstitution.objects.filter(institution=institution)
     programmes = with_status(Programme.objects.filter(pk__in=roles_here.values("programme")), today())

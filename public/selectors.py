@@ -6,17 +6,29 @@ page counts and picks from the search's in-memory index instead
 (`search.overview`): its cost must not grow with the catalogue.
 """
 
-from django.db.models import Count, F, Prefetch, Q
+import heapq
+from collections import Counter
+
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
+from pyroaring import BitMap
 
 from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_details, with_status
-from search import overview
+from catalogue.status import STATUS_ORDER
+from catalogue.vocabularies import BY_KEY, INSTITUTION, lists_of
+from search import overview, snapshot
+from search.models import Kind
 
 START_LIST_LENGTH = 6
 SIMILAR_LENGTH = 5
-# Candidates per vocabulary for the similar programmes (see similar_programmes).
+# Candidates per vocabulary value for the similar programmes (see similar_programmes).
 SIMILAR_POOL = 200
+# What makes programmes similar: the values they share of these lists.
+SIMILAR_BY = ("integration_areas", "target_groups")
+# What a programme in a list (public/includes/programme_item.html) shows.
+LISTED_FIELDS = ("slug", "title", "deadline_kind")
+STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}  # as with_status's status_rank
 
 
 def published_links():
@@ -27,9 +39,10 @@ def published_links():
     )
 
 
-def programme_list(on):
-    """Published programmes with status, each with its public institution links."""
-    return with_status(published(Programme.objects.all()), on).prefetch_related(
+def listed_programmes(on):
+    """Published programmes with what a list line shows (`public.programme_list`):
+    status and their public institution links."""
+    return with_status(published(Programme.objects.only(*LISTED_FIELDS)), on).prefetch_related(
         Prefetch("institution_links", queryset=published_links())
     )
 
@@ -42,7 +55,7 @@ def start_page(on):
     areas = list(IntegrationArea.objects.order_by("position", "code"))
     for area in areas:
         area.programme_count = glance.areas.get(area.code, 0)
-    shown = programme_list(on).filter(pk__in=glance.closing_soon + glance.newest).in_bulk()
+    shown = listed_programmes(on).filter(pk__in=glance.closing_soon + glance.newest).in_bulk()
     return {
         "areas": areas,
         "closing_soon": [shown[pk] for pk in glance.closing_soon if pk in shown],
@@ -59,41 +72,57 @@ def programme_for_page(slug):
     return get_object_or_404(queryset, slug=slug)
 
 
-def _sharing(field, codes, programme):
-    """Ids of the SIMILAR_POOL newest published programmes with one of `codes`
-    in `field` (an index scan that stops early, however large the catalogue)."""
-    if not codes:
-        return []
-    queryset = published(Programme.objects.filter(**{f"{field}__in": codes})).exclude(pk=programme.pk)
-    return list(queryset.order_by("-pk").values_list("pk", flat=True).distinct()[:SIMILAR_POOL])
+def _shared_values(index, programme):
+    """{document id: how many of `programme`'s SIMILAR_BY values it has} for
+    the SIMILAR_POOL newest programmes per value: slices and intersections of
+    the index's bitmaps, so the work does not grow with the catalogue."""
+    programmes = index.kind([Kind.PROGRAMME.value])
+    tagged = []
+    for key in SIMILAR_BY:
+        values = index.tags.get(BY_KEY[key].param, {})
+        tagged += [
+            values[item.code] & programmes for item in getattr(programme, key).all() if item.code in values
+        ]
+    pool = BitMap()
+    for bitmap in tagged:
+        pool |= bitmap[-SIMILAR_POOL:]
+    shared = Counter()
+    for bitmap in tagged:
+        shared.update(bitmap & pool)
+    return shared
 
 
 def similar_programmes(programme, on, limit=SIMILAR_LENGTH):
     """Published programmes sharing the most Integrationsbereiche and
-    Zielgruppen with `programme`; open ones before expired ones. Ranked
-    among the newest programmes sharing anything (SIMILAR_POOL per
-    vocabulary), so the cost of a page does not grow with the catalogue."""
-    areas = [a.code for a in programme.integration_areas.all()]
-    groups = [g.code for g in programme.target_groups.all()]
-    pool = set(_sharing("integration_areas", areas, programme)) | set(
-        _sharing("target_groups", groups, programme)
+    Zielgruppen with `programme`; open ones before expired ones, then by
+    title. Ranked from the search's in-memory index among the newest
+    programmes sharing anything (SIMILAR_POOL per value), so the cost of a
+    page does not grow with the catalogue; two queries load the few shown."""
+    index = snapshot.current(on)
+    shared, title = _shared_values(index, programme), index.positions["title"]
+
+    def rank(document):
+        return (-shared[document], STATUS_RANK[index.rows[document].status_code], title[document])
+
+    candidates = (d for d in shared if index.rows[d].entry != programme.pk)
+    rows = [index.rows[d] for d in heapq.nsmallest(limit, candidates, key=rank)]
+    shown = (
+        published(Programme.objects.only(*LISTED_FIELDS))
+        .prefetch_related(Prefetch("institution_links", queryset=published_links()))
+        .in_bulk([row.entry for row in rows])
     )
-    if not pool:
-        return Programme.objects.none()
-    shared = Count("integration_areas", filter=Q(integration_areas__in=areas), distinct=True) + Count(
-        "target_groups", filter=Q(target_groups__in=groups), distinct=True
-    )
-    return (
-        programme_list(on)
-        .filter(pk__in=pool)
-        .annotate(shared=shared)
-        .order_by("-shared", "status_rank", "title")[:limit]
-    )
+    similar = []
+    for row in rows:
+        if row.entry in shown:  # unpublished since the index was read
+            entry = shown[row.entry]
+            entry.status_code, entry.next_deadline = row.status_code, row.next_deadline
+            similar.append(entry)
+    return similar
 
 
 def institution_for_page(slug):
     queryset = published(Institution.objects.select_related("kind")).prefetch_related(
-        "funding_kinds", "regions", "integration_areas", "target_groups"
+        *(vocabulary.key for vocabulary in lists_of(INSTITUTION))
     )
     return get_object_or_404(queryset, slug=slug)
 
@@ -102,7 +131,7 @@ def institution_programmes(institution, on):
     """The institution's published programmes, expired last, each with the
     roles the institution plays in it (`roles_here`)."""
     roles = ProgrammeInstitution.objects.filter(institution=institution)
-    programmes = published(Programme.objects.filter(pk__in=roles.values("programme")))
+    programmes = published(Programme.objects.filter(pk__in=roles.values("programme")).only(*LISTED_FIELDS))
     return (
         with_status(programmes, on)
         .prefetch_related(Prefetch("institution_links", queryset=roles, to_attr="roles_here"))

@@ -27,11 +27,13 @@ from catalogue.eligibility import Fit, Profile
 from catalogue.eligibility_facts import load_facts
 from catalogue.eligibility_ranking import FactsTable, rank
 from catalogue.models import Programme
+from catalogue.problems import problem
 from catalogue.queries import published
+from catalogue.regions import land
 from catalogue.status import today
 
 from . import snapshot, vocabularies
-from .forms import MAX_VALUES, amount_field, problem
+from .forms import MAX_VALUES, amount_field
 
 PER_PAGE = 20
 FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
@@ -48,8 +50,6 @@ ORDER = (
     "page",
 )
 REPEATED = ("target_group", "integration_area")
-# Where a project can be: Niedersachsen as a whole or one of its districts.
-PROJECT_REGION_ROOT = "ni"
 
 
 def _choice_messages(label, param):
@@ -154,8 +154,10 @@ class CheckForm(forms.Form):
 
 
 def project_regions(regions):
-    """Niedersachsen and the areas directly in it, in editorial order."""
-    return [o for o in regions if o.code == PROJECT_REGION_ROOT or o.parent == PROJECT_REGION_ROOT]
+    """Where a project can be: the Land and the districts directly in it, in
+    editorial order."""
+    code = land()
+    return [o for o in regions if code in (o.code, o.parent)]
 
 
 def _duplicates(params):

@@ -21,6 +21,7 @@ once, and each district adds the size of one intersection, its own offers
 
 from dataclasses import dataclass
 
+from catalogue.regions import land
 from catalogue.status import Status, statuses_admitted, today
 
 from . import filters as search_filters
@@ -36,7 +37,6 @@ from .text import TextQuery
 LIFTED = ("type", "region", "page")
 # Open for applications, as the start page's "davon offen für Anträge" counts.
 OPEN_NOW = statuses_admitted(Status.OPEN)
-DISTRICT_PARENT = "ni"
 
 
 @dataclass
@@ -172,9 +172,7 @@ def district_counts(params, *, on=None):
     state = _State(state_of(form), options["region"])
     reach = _Reach(index, filters, exact=bool(form.value("exact")))
     districts = [
-        _district(o.code, o.translated, reach, state)
-        for o in options["region"]
-        if o.parent == DISTRICT_PARENT
+        _district(o.code, o.translated, reach, state) for o in options["region"] if o.parent == land()
     ]
     groups = facet_groups(reach.facet_counts(), options, state.query)
     return DistrictCounts(

@@ -14,6 +14,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.problems import problem
 from catalogue.status import STATUS_ORDER
 from catalogue.vocabularies import FILTERS
 
@@ -57,10 +58,6 @@ def _shown(value):
 # Problems that do not stop a search: it runs with what was meant, and the
 # answer says what was changed beside the results (page and API alike).
 NOTICES = ("control_characters", "duplicate", "amount_range", "deadline_range", "page_out_of_range")
-
-
-def problem(field, message, code):
-    return {"field": field, "message": str(message), "code": code}
 
 
 class CodesField(forms.MultipleChoiceField):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from jsonschema import Draft202012Validator
 
+from ..problems import problem
 from .fields import LISTS, SCHEMA, field_path
 
 DOCUMENT = "document"
@@ -60,15 +61,9 @@ class DocumentEntry:
 
 
 def finding(entry, field, message, code):
-    """One error or warning, the shape every caller sees."""
-    return {
-        "source": entry.source,
-        "kind": entry.kind,
-        "entry": entry.label if entry.kind != DOCUMENT else "",
-        "field": field,
-        "message": message,
-        "code": code,
-    }
+    """One error or warning of `entry` (catalogue.problems: the one shape)."""
+    label = entry.label if entry.kind != DOCUMENT else ""
+    return problem(field, message, code, source=entry.source, kind=entry.kind, entry=label)
 
 
 def entries_of(source, data):

@@ -412,10 +412,10 @@ def test_import_warns_where_structured_values_contradict_the_texts():
     assert report.errors == []
     assert report.created == ["widerspruch"]
     assert [(w["field"], w["message"], w["code"]) for w in report.warnings] == [
-        ("amount.max_eur", "Text nennt 3.000 €, Höchstbetrag leer.", "text_amount_max_missing"),
+        ("amount.max_eur", "Text nennt 3.000 €, Höchstbetrag leer.", "text_amount_max_missing"),
         (
             "own_contribution.min_percent",
-            "Mindest-Eigenanteil 20 % steht nicht im Text.",
+            "Mindest-Eigenanteil 20 % steht nicht im Text.",
             "text_own_contribution_not_named",
         ),
         (

@@ -90,20 +90,20 @@ def test_schema_and_layout_problems(demo):
             "lsb-richtlinie-integration-im-und-durch-sport",
             ("amount", "max_eur"),
             None,
-            "amount.max_eur: Text nennt 3.000 €, Höchstbetrag leer.",
+            "amount.max_eur: Text nennt 3.000 €, Höchstbetrag leer.",
         ),
         (
             "foerderaufruf-gegen-anti-schwarzen-rassismus",
             ("amount", "max_eur"),
             50000,
-            "amount.max_eur: Höchstbetrag 50.000 € ist laut Text ein Gesamtbetrag, nicht der Betrag einer "
+            "amount.max_eur: Höchstbetrag 50.000 € ist laut Text ein Gesamtbetrag, nicht der Betrag einer "
             "Förderung.",
         ),
         (
             "kubisch-kulturelle-bildung-und-schule",
             ("own_contribution", "min_percent"),
             40,
-            "own_contribution.min_percent: Mindest-Eigenanteil 40 % steht nicht im Text.",
+            "own_contribution.min_percent: Mindest-Eigenanteil 40 % steht nicht im Text.",
         ),
         (
             "buergerstiftung-hannover-projektfoerderung",

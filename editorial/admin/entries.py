@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution
 from catalogue.queries import with_status
 from catalogue.status import Status, today
+from catalogue.vocabularies import INSTITUTION, PROGRAMME, lists_of
 
 from .. import roles
 from ..entry_fields import AddressField, LinkRowsField, SourceRowsField, region_field
@@ -40,6 +41,16 @@ CONTACT_FIELDSET = (
     gettext_lazy("Kontakt"),
     {"fields": ("contact_name", "contact_email", "contact_phone", "contact_address")},
 )
+
+
+def list_fields(kind, group=""):
+    """The entries' declared vocabulary lists in `group` (catalogue.vocabularies)."""
+    return tuple(vocabulary.key for vocabulary in lists_of(kind, group))
+
+
+def classification_fieldset(kind):
+    """Every vocabulary list at the top of an entry of `kind`, in declaration order."""
+    return (gettext_lazy("Einordnung"), {"fields": list_fields(kind)})
 
 
 class EntryAdmin(RevisionAdmin, WorkflowAdmin, HistoryAdmin, ScopedEntryAdmin, SimpleHistoryAdmin):
@@ -194,11 +205,11 @@ class ProgrammeAdmin(EntryAdmin):
             gettext_lazy("Bewerbungsfrist und Laufzeit"),
             {"fields": ("deadline_kind", "window_start", "deadline_note", ("period_start", "period_end"))},
         ),
-        (gettext_lazy("Antragsberechtigt"), {"fields": ("eligible_text", "applicant_types")}),
         (
-            gettext_lazy("Einordnung"),
-            {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
+            gettext_lazy("Antragsberechtigt"),
+            {"fields": ("eligible_text", *list_fields(PROGRAMME, "eligible"))},
         ),
+        classification_fieldset(PROGRAMME),
         (gettext_lazy("Links und Quellen"), {"fields": ("links", "sources")}),
         (gettext_lazy("In anderen Sprachen"), {"fields": ("translations",)}),
         CONTACT_FIELDSET,
@@ -239,10 +250,7 @@ class InstitutionAdmin(EntryAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "website", "loaded_version")}),
         (gettext_lazy("Beschreibung"), {"fields": ("description", "goals")}),
-        (
-            gettext_lazy("Einordnung"),
-            {"fields": ("funding_kinds", "regions", "integration_areas", "target_groups")},
-        ),
+        classification_fieldset(INSTITUTION),
         (gettext_lazy("Quellen"), {"fields": ("sources",)}),
         (gettext_lazy("In anderen Sprachen"), {"fields": ("translations",)}),
         CONTACT_FIELDSET,

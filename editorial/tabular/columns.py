@@ -9,7 +9,10 @@ document say the same thing in the same words: `amount.min_eur` is
 
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from catalogue.vocabularies import lists_of
 
 INSTITUTION = "institution"
 PROGRAMME = "programme"
@@ -144,6 +147,23 @@ COLUMNS = [
     Column("last_checked", BOTH, DATE, _("zuletzt geprüft (Datum)")),
     Column("sources", BOTH, URLS, _("Quellen (Adressen)")),
 ]
+
+
+def _declared_lists(columns):
+    """The columns above, and after their last list of codes one column per
+    vocabulary list declared later (catalogue.vocabularies) and not written here."""
+    written = {column.name for column in columns}
+    later = [
+        Column(v.path, frozenset(v.entries), CODES, format_lazy(_("{label} (Codes)"), label=v.field_label))
+        for v in (*lists_of(INSTITUTION), *lists_of(PROGRAMME))
+        if v.path not in written
+    ]
+    later = list({column.name: column for column in later}.values())
+    last = max(index for index, column in enumerate(columns) if column.value == CODES)
+    return [*columns[: last + 1], *later, *columns[last + 1 :]]
+
+
+COLUMNS = _declared_lists(COLUMNS)
 BY_NAME = {column.name: column for column in COLUMNS}
 
 TYPE_WORDS = {

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from catalogue.problems import problem
+
 from . import cells
 from . import columns as c
 
@@ -162,4 +164,6 @@ def _set_path(entry, path, value):
 
 
 def _error(row, column, entry, message, code):
-    return {"row": row, "column": column, "entry": entry, "message": message, "code": code}
+    """A problem of the table (catalogue.problems); columns are named by the
+    interchange paths, so the column is also the field."""
+    return problem(column, message, code, row=row, column=column, entry=entry)

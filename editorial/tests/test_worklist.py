@@ -159,7 +159,7 @@ def test_worklist_page_shows_every_section_with_count(editor_client, problems):
     contradiction = page.select_one("#contradictions li")
     assert contradiction.a["href"] == admin_url(Programme.objects.get(slug="widerspruch"))
     assert [li.get_text() for li in contradiction.select("ul li")] == [
-        "Text nennt 3.000 €, Höchstbetrag leer."
+        "Text nennt 3.000 €, Höchstbetrag leer."
     ]
 
 
@@ -183,7 +183,7 @@ def test_worklist_command_prints_same_sections(problems):
     assert "  https://example.org/alt (HTTP 301 → https://example.org/neu): umgezogen" in lines
     assert "  Förderprogramm ohne-frist: Ohne Frist [Veröffentlicht]" in lines
     assert (
-        "  Förderprogramm widerspruch: Widerspruch [Veröffentlicht]: Text nennt 3.000 €, Höchstbetrag leer."
+        "  Förderprogramm widerspruch: Widerspruch [Veröffentlicht]: Text nennt 3.000 €, Höchstbetrag leer."
         in lines
     )
     assert lines[-1] == "13 Punkte insgesamt."

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from catalogue import cards
 from catalogue.status import Status, days_left_in_words, months_since_check, today, yearly_occurrence
+from catalogue.vocabularies import lists_of
 
 register = template.Library()
 
@@ -151,3 +152,14 @@ def check_reason(context, reason):
             message=reason.message,
         )
     return rendered[key]
+
+
+@register.simple_tag
+def vocabulary_lists(entry, group=""):
+    """The declared vocabulary lists of `entry` in its object `group` ("" the
+    top, "eligible"), in declaration order: (vocabulary, its values) pairs,
+    so a page shows every vocabulary without naming one."""
+    return [
+        (vocabulary, getattr(entry, vocabulary.key).all())
+        for vocabulary in lists_of(entry._meta.model_name, group)
+    ]

@@ -239,6 +239,44 @@ def test_programme_page_similar_offers_by_shared_vocabulary(client):
     ]
 
 
+def test_programme_page_similar_open_before_expired_then_title(client):
+    from datetime import date
+
+    origin = ProgrammeFactory(slug="origin")
+    origin.integration_areas.set(["kultur"])
+    for title, period_end in [("B offen", None), ("A abgelaufen", date(2020, 1, 31)), ("C offen", None)]:
+        ProgrammeFactory(title=title, period_end=period_end).integration_areas.set(["kultur"])
+
+    page = parse(client.get("/foerderungen/origin/"))
+
+    assert texts(page, "[aria-labelledby=similar-heading] .entry-list__title") == [
+        "B offen",
+        "C offen",
+        "A abgelaufen",
+    ]
+    assert texts(page, "[aria-labelledby=similar-heading] .badge")[-1].endswith("abgelaufen")
+
+
+def test_programme_page_similar_ranks_only_the_newest_per_value(client, monkeypatch):
+    """The candidates are the SIMILAR_POOL newest programmes per shared value,
+    so an old programme sharing more is not looked at: bounded work."""
+    from public import selectors
+
+    monkeypatch.setattr(selectors, "SIMILAR_POOL", 1)
+    origin = ProgrammeFactory(slug="origin")
+    origin.integration_areas.set(["kultur", "sport-bewegung"])
+    ProgrammeFactory(title="Alt, teilt beides").integration_areas.set(["kultur", "sport-bewegung"])
+    ProgrammeFactory(title="Neu, Kultur").integration_areas.set(["kultur"])
+    ProgrammeFactory(title="Neu, Sport").integration_areas.set(["sport-bewegung"])
+
+    page = parse(client.get("/foerderungen/origin/"))
+
+    assert texts(page, "[aria-labelledby=similar-heading] .entry-list__title") == [
+        "Neu, Kultur",
+        "Neu, Sport",
+    ]
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_programme_page_query_count_constant(client, django_assert_num_queries, count):
     programme = rich_programme(institution=rich_institution())
@@ -248,8 +286,9 @@ def test_programme_page_query_count_constant(client, django_assert_num_queries, 
         ProgrammeInstitutionFactory(programme=other)
         ProgrammeInstitutionFactory(programme=programme, role="bewilligungsstelle")
 
-    # programme, 6 prefetched vocabularies/deadlines, links, 2 candidate pools, similar + their links
-    with django_assert_num_queries(12):
+    client.get(programme.get_absolute_url())  # the worker's copy of the search index, read once
+    # programme, 6 prefetched vocabularies/deadlines, links, index version, similar + their links
+    with django_assert_num_queries(11):
         response = client.get(programme.get_absolute_url())
 
     assert response.status_code == 200
