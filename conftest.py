@@ -49,6 +49,7 @@ def empty_cache():
         cache.clear()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's: its stable sort keeps transactional tests last
 def pytest_collection_modifyitems(items):
     """Under `pytest -n N --dist loadgroup` (make test), the tests that share
     a module-scoped fixture (a server, a PostgreSQL cluster: tens of seconds
