@@ -4,6 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
+# pytest-xdist workers for the non-browser tests (one per core); tests that
+# share a module's server or cluster stay on one worker (conftest.py).
+TEST_WORKERS ?= auto
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run serve test test-sqlite test-postgres test-api-contract lint format messages catalogues demo bench clean
@@ -54,11 +58,12 @@ format: $(VENV)/.installed ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test-sqlite: setup ## The whole suite on SQLite, browser tests included
-	$(VENV)/bin/pytest
+test-sqlite: setup ## The whole suite on SQLite: in parallel, then the browser tests (one server, one browser)
+	$(VENV)/bin/pytest -m "not browser" $(PARALLEL)
+	$(VENV)/bin/pytest -m browser
 
 test-postgres: setup ## The whole suite on a throw-away PostgreSQL cluster
-	scripts/with-postgres.sh $(VENV)/bin/pytest -m "not browser"
+	scripts/with-postgres.sh $(VENV)/bin/pytest -m "not browser" $(PARALLEL)
 
 test-api-contract: setup ## schemathesis --checks all over every API operation on a live server
 	scripts/schemathesis.sh

@@ -1,9 +1,11 @@
-"""Shared fixtures: a pinned "today" and personas.
+"""Shared fixtures: a pinned "today", German, an empty cache, cheap password
+hashing; and how the suite shares out its tests between pytest-xdist workers.
 
 Every test runs on 2026-11-25 unless it pins another day, so deadline
 arithmetic never depends on the day the suite runs.
 """
 
+import os
 from datetime import date
 
 import pytest
@@ -17,6 +19,14 @@ TODAY = date(2026, 11, 25)
 def pinned_today(settings):
     settings.ATLAS_TODAY = TODAY
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """PBKDF2 costs a fifth of a second per user created or logged in with a
+    password; no test is about the hasher. Servers a test starts in a process
+    of its own keep the production hashers."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +47,39 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's: its stable sort keeps transactional tests last
+def pytest_collection_modifyitems(items):
+    """Under `pytest -n N --dist loadgroup` (make test), the tests that share
+    a module-scoped fixture (a server, a PostgreSQL cluster: tens of seconds
+    to set up) run on one worker, so each is built once; every other test
+    goes wherever a worker is free. The modules that start real processes
+    (ops.tests.servers) go first, so that the many short tests fill the gaps
+    beside them instead of one worker finishing a long one alone at the end.
+    Without xdist the marks change nothing and the order stays as written."""
+    for item in items:
+        shared = _module_fixture_instance(item)
+        if shared is not None:
+            item.add_marker(pytest.mark.xdist_group(shared))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: not _starts_processes(item.module))
+
+
+def _starts_processes(module):
+    return any(
+        getattr(value, "__module__", None) == "ops.tests.servers" for value in vars(module or object).values()
+    )
+
+
+def _module_fixture_instance(item):
+    """ "path::fixture[param]" of the first module-scoped fixture `item` uses, or None."""
+    fixtures = getattr(item, "_fixtureinfo", None)
+    if fixtures is None:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    for name in fixtures.names_closure:
+        definitions = fixtures.name2fixturedefs.get(name) or ()
+        if definitions and definitions[-1].scope == "module":
+            return f"{item.module.__name__}::{name}[{params.get(name, '')}]"
+    return None

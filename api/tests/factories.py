@@ -6,6 +6,7 @@ from datetime import date
 
 from catalogue.models import Role, Workflow
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
+from search.index import bulk_indexing
 
 PROGRAMMES = [
     # slug, title, regions, deadline kind, one-off dates, yearly dates
@@ -20,6 +21,7 @@ PROGRAMMES = [
 ]
 
 
+@bulk_indexing()  # one index write for the whole catalogue, not one per many-to-many change
 def demo_like_catalogue():
     """Create the catalogue; returns {"programmes": [...], "institutions": [...]}."""
     stiftung = InstitutionFactory(

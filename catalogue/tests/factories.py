@@ -1,11 +1,24 @@
 """A factory for every catalogue model."""
 
 import factory
+from django.db import transaction
 
 from catalogue.models import Deadline, Institution, Programme, ProgrammeInstitution, Role, Workflow
 
 
-class InstitutionFactory(factory.django.DjangoModelFactory):
+class OneIndexWrite:
+    """An entry and what the factory adds to it (regions, deadlines, links)
+    are written in one transaction, so the search index is written once for
+    it when the transaction commits (ADR 0006), not once per save and
+    many-to-many change. An editor's save in the admin is one transaction too."""
+
+    @classmethod
+    def create(cls, **kwargs):
+        with transaction.atomic():
+            return super().create(**kwargs)
+
+
+class InstitutionFactory(OneIndexWrite, factory.django.DjangoModelFactory):
     class Meta:
         model = Institution
 
@@ -15,7 +28,7 @@ class InstitutionFactory(factory.django.DjangoModelFactory):
     state = Workflow.PUBLISHED
 
 
-class ProgrammeFactory(factory.django.DjangoModelFactory):
+class ProgrammeFactory(OneIndexWrite, factory.django.DjangoModelFactory):
     class Meta:
         model = Programme
         skip_postgeneration_save = True
@@ -41,7 +54,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
             Deadline.objects.create(programme=self, yearly=value)
 
 
-class DeadlineFactory(factory.django.DjangoModelFactory):
+class DeadlineFactory(OneIndexWrite, factory.django.DjangoModelFactory):
     class Meta:
         model = Deadline
 
@@ -49,7 +62,7 @@ class DeadlineFactory(factory.django.DjangoModelFactory):
     yearly = "09-30"
 
 
-class ProgrammeInstitutionFactory(factory.django.DjangoModelFactory):
+class ProgrammeInstitutionFactory(OneIndexWrite, factory.django.DjangoModelFactory):
     class Meta:
         model = ProgrammeInstitution
 

@@ -18,12 +18,6 @@ from editorial.roles import ADMINISTRATION, REDAKTION
 from .factories import FunderAccountFactory, UserFactory
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # PBKDF2 costs a fifth of a second per user; the tests are not about hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def logged_in(user):
     client = Client()
     client.force_login(user)

@@ -23,11 +23,6 @@ def filled(seconds_ago=10, **fields):
     return {"started": stamp(seconds_ago), "homepage": "", **fields}
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def client():
     # A client address of its own per test keeps the rate limit out of the other tests.

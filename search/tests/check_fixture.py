@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from catalogue.models import Workflow
 from catalogue.tests.factories import ProgrammeFactory
+from search.index import bulk_indexing
 
 PROFILE = "region=03155&applicant_type=initiative&amount=2000&own_contribution_percent=0&in_kind=1"
 
@@ -22,6 +23,7 @@ def programme(slug, *, applicant_types=(), target_groups=(), integration_areas=(
     return created
 
 
+@bulk_indexing()  # one index write for the whole catalogue, not one per many-to-many change
 def check_catalogue():
     """Slugs by the verdict they get for PROFILE, in the order of the result."""
     programme(
