@@ -151,9 +151,9 @@ def _conditions(params):
         elif codes:
             sql = f"exists (select 1 from json_each({column}) where value in ({_sql_list(codes)}))"
             conditions[group] = [("_where", sql)]
-    statuses = [v for k, v in params if k == "status"]
+    statuses = [code for k, v in params if k == "status" for code in _admitted(v)]
     if statuses:
-        conditions["status"] = [("status__in", ",".join(statuses))]
+        conditions["status"] = [("status__in", ",".join(dict.fromkeys(statuses)))]
     amount = {k: v for k, v in params if k in ("amount_min", "amount_max")}
     if amount:
         where = []
@@ -163,6 +163,24 @@ def _conditions(params):
             where.append(f"(amount_min_eur is null or amount_min_eur <= {float(amount['amount_max'])})")
         conditions["amount"] = [("_where", " and ".join(where))]
     return conditions
+
+
+def _admitted(code):
+    """Our status filter admits more than its own code ("open" also admits
+    "closing_soon", catalogue.status.FILTER_MEANS); Datasette's filter and
+    facet see the stored code only."""
+    from catalogue.status import statuses_admitted
+
+    return statuses_admitted(code)
+
+
+def _status_counts(exact):
+    """Datasette's counts per stored status as our status facet counts them:
+    each value counts every status it admits."""
+    from catalogue.status import Status
+
+    counts = {status.value: sum(exact.get(s, 0) for s in _admitted(status.value)) for status in Status}
+    return {code: count for code, count in counts.items() if count}
 
 
 def _facet_args(group):
@@ -194,7 +212,8 @@ def _counts_from_datasette(responses):
     counts = {}
     for data in responses:
         for column, facet in data.get("facet_results", {}).items():
-            counts[by_column[column]] = {r["value"]: r["count"] for r in facet["results"]}
+            found = {r["value"]: r["count"] for r in facet["results"]}
+            counts[by_column[column]] = _status_counts(found) if column == "status" else found
         if data.get("facets_timed_out"):
             raise SystemExit(f"Datasette facets timed out: {data['facets_timed_out']}")
     return counts
