@@ -83,3 +83,32 @@ def _module_fixture_instance(item):
         if definitions and definitions[-1].scope == "module":
             return f"{item.module.__name__}::{name}[{params.get(name, '')}]"
     return None
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(FlushingTestsLast(), "flushing-tests-last")
+
+
+class FlushingTestsLast:
+    """After pytest-django's order: the transactional tests that flush the
+    database without serialized rollback go to the very end. Their flush
+    sends post_migrate, which creates the editorial groups anew with new ids
+    (editorial.roles); a serialized-rollback test after one of them would
+    restore the groups' old rows next to the new ones and fail on the unique
+    name. Django's own runner has the same rule of thumb; under xdist the
+    workers' shares made such an order likely."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        items.sort(key=_flushes_without_restore)
+
+
+def _flushes_without_restore(item):
+    marker = item.get_closest_marker("django_db")
+    transaction = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    fixtures = getattr(item, "fixturenames", ())
+    transaction = transaction or "transactional_db" in fixtures or "live_server" in fixtures
+    serialized = bool(marker and marker.kwargs.get("serialized_rollback")) or (
+        "django_db_serialized_rollback" in fixtures
+    )
+    return transaction and not serialized

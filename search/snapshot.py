@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from pyroaring import BitMap
@@ -273,11 +273,15 @@ def _with_status(row, status):
 
 
 def _tags():
-    """{group: {code: BitMap of document ids}}, one row per value."""
-    ids = "array_agg(document_id)" if connection.vendor == "postgresql" else "group_concat(document_id)"
+    """{group: {code: BitMap of document ids}}, one row per value; read
+    where the ORM reads the documents (a replica, ops.routers), so that a
+    copy is built from one database and public pages keep working while
+    the primary is away."""
+    database = connections[router.db_for_read(DocumentTag)]
+    ids = "array_agg(document_id)" if database.vendor == "postgresql" else "group_concat(document_id)"
     sql = f'SELECT "group", code, {ids} FROM {DocumentTag._meta.db_table} GROUP BY "group", code'
     tags = {}
-    with connection.cursor() as cursor:
+    with database.cursor() as cursor:
         cursor.execute(sql)
         for group, code, members in cursor.fetchall():
             members = members if isinstance(members, list) else map(int, members.split(","))
