@@ -26,7 +26,7 @@ SIMILAR_LENGTH = 5
 SIMILAR_POOL = 200
 # What makes programmes similar: the values they share of these lists.
 SIMILAR_BY = ("integration_areas", "target_groups")
-# What a programme in a list (public/includes/programme_item.html) shows.
+# What a programme in a list (public.programme_list, one Jinja2 fragment) shows.
 LISTED_FIELDS = ("slug", "title", "deadline_kind")
 STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}  # as with_status's status_rank
 
