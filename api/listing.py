@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Institution, Programme
 from catalogue.queries import published
+from catalogue.status import today
+from search import kept, snapshot
 from search.core import search
 from search.forms import NOTICES
 
@@ -87,9 +89,10 @@ def with_warnings(response, warnings):
     return response
 
 
-def run_search(request, *, per_page, **overrides):
-    """(SearchResult, warnings, None), or (None, [], 400 response) for invalid parameters."""
-    result = search(search_params(request, **overrides), per_page=per_page)
+def run_search(request, *, per_page, version=None, **overrides):
+    """(SearchResult, warnings, None), or (None, [], 400 response) for
+    invalid parameters; `version` as for `search.core.search`."""
+    result = search(search_params(request, **overrides), per_page=per_page, version=version)
     errors, warnings = split_problems(result.errors)
     if errors:
         return None, [], error_response(errors, status=400)
@@ -106,18 +109,40 @@ def hydrate(objects):
     return objects
 
 
-def items(entries, request, known=None):
-    """API items of `entries` in their order: programmes read as plain rows
-    (`api.rows`: no model instances, no prefetching), funders hydrated.
-    `known` is `rows.lookups()` when the caller asks for many chunks."""
+def _items_in_place(entries, request, known=None):
+    """API items of `entries` in their order, None for a programme
+    unpublished since the search read it."""
     pks = [e.pk for e in entries if isinstance(e, Programme)]
     read = {row.id: row for row in rows.programme_rows(pks, known)} if pks else {}
     hydrate([e for e in entries if isinstance(e, Institution)])
     return [
-        programme_item(read[entry.pk], request) if isinstance(entry, Programme) else item(entry, request)
+        (programme_item(read[entry.pk], request) if entry.pk in read else None)
+        if isinstance(entry, Programme)
+        else item(entry, request)
         for entry in entries
-        if not isinstance(entry, Programme) or entry.pk in read
     ]
+
+
+def items(entries, request, known=None):
+    """API items of `entries` in their order: programmes read as plain rows
+    (`api.rows`: no model instances, no prefetching), funders hydrated.
+    `known` is `rows.lookups()` when the caller asks for many chunks."""
+    return [found for found in _items_in_place(entries, request, known) if found is not None]
+
+
+def kept_items(entries, request, version):
+    """`items()` of a list page, each kept per entry until the index changes
+    (`search.kept`): distinct searches list the same entries again and again.
+    Items hold absolute URLs, so the site's address is part of the key."""
+    made = kept.per_entry(
+        f"item:{request.build_absolute_uri('/')}",
+        entries,
+        lambda entry: f"{entry._meta.model_name}:{entry.pk}",
+        lambda missing: _items_in_place(missing, request),
+        version=version,
+        on=today(),
+    )
+    return [found for found in made if found is not None]
 
 
 def facets(result, request, *, forced_type=False):
@@ -178,11 +203,12 @@ def list_response(request, **overrides):
     if not size.is_valid():
         return error_response(form_errors(size), status=400)
     per_page = size.cleaned_data["per_page"] or DEFAULT_PER_PAGE
-    result, warnings, failure = run_search(request, per_page=per_page, **overrides)
+    version = snapshot.token()
+    result, warnings, failure = run_search(request, per_page=per_page, version=version, **overrides)
     if failure:
         return failure
     payload = {
-        "data": items([hit.object for hit in result.hits], request),
+        "data": kept_items([hit.object for hit in result.hits], request, version),
         "facets": facets(result, request, forced_type="type" in overrides),
         "pagination": pagination(request, result, per_page),
         "warnings": warnings,

@@ -242,12 +242,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
     ),
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered result cards (public/cards.py): one per entry, language, day and
-    # index version; a few KB each, so a whole catalogue in a few languages fits.
-    "cards": {
+    # What pages make of one entry (search.kept: result cards, API items,
+    # similar programmes), per language, day and index version; a few KB
+    # each, so a whole catalogue in a few languages fits.
+    "entries": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "cards",
-        "OPTIONS": {"MAX_ENTRIES": envint("ATLAS_CARD_CACHE_ENTRIES", 30_000)},
+        "LOCATION": "entries",
+        "OPTIONS": {"MAX_ENTRIES": envint("ATLAS_ENTRY_CACHE_ENTRIES", 30_000)},
     },
 }
 # ATLAS_CACHE=memory: the shared cache in process memory, for the test suite

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load import ROOT, free_port, parse_wrk, server_env, wait_until_up  # noqa: E402
-from bench.mix import MIX  # noqa: E402
+from bench.mix import distinct_searches  # noqa: E402
 
 SECONDS = 60
 EXPORT_EVERY = 60
@@ -44,20 +44,23 @@ def _slugs(database, table, count):
 
 
 def paths(database):
-    """The mix as request paths; every path has a query string, so
-    mixed.lua's "uncached" mode makes each search a distinct one."""
+    """The mix as request paths. Searches on the page and through the API are
+    distinct ones, as many seekers send them (`bench.mix.distinct_searches`:
+    none repeats within a run); every path has a query string, so mixed.lua's
+    "uncached" mode also keeps repeated programme and funder pages out of
+    any page cache."""
     programmes = _slugs(database, "catalogue_programme", 600)
     funders = _slugs(database, "catalogue_institution", 200)
+    searches = iter(distinct_searches(600 * (SEARCHES + API), seed=16))
     lines = []
     for n in range(600):
-        query = MIX[n % len(MIX)][1]
-        lines += [f"/suche/?{query}"] * SEARCHES
+        lines += [f"/suche/?{next(searches)}" for _ in range(SEARCHES)]
         lines += [
             f"/foerderungen/{programmes[(n * PROGRAMMES + k) % len(programmes)]}/?v=1"
             for k in range(PROGRAMMES)
         ]
         lines += [f"/foerderer/{funders[n % len(funders)]}/?v=1"] * FUNDERS
-        lines += [f"/api/v1/search?{query}"] * API
+        lines += [f"/api/v1/search?{next(searches)}" for _ in range(API)]
     return lines
 
 

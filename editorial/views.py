@@ -49,7 +49,7 @@ def preview_programme(request, pk):
     programme = _entry_for_preview(request, Programme, queryset, pk)
     context = {
         **programme_fields(programme, today()),
-        "similar": [],
+        "similar_lines": "",
         "json_ld": "",
         "canonical_url": "",
         "preview_state": programme.get_state_display(),

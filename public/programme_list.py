@@ -49,7 +49,10 @@ def line(programme, *, roles, on):
 
 
 def render(programmes, *, roles=False):
-    """The `<li>` lines of `programmes` as safe HTML, for an `<ul class="entry-list">`."""
+    """The `<li>` lines of `programmes` as safe HTML, for an `<ul class="entry-list">`;
+    "" for none."""
+    if not programmes:
+        return mark_safe("")
     on = today()
     lines = [line(programme, roles=roles, on=on) for programme in programmes]
     return mark_safe(render_to_string("public/programme_items.html", {"lines": lines}, using="jinja2"))  # noqa: S308 (autoescaped)

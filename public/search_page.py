@@ -44,7 +44,7 @@ def search_page(request):
     content = cache.get(key) if key else None
     if content is not None:
         return HttpResponse(content)
-    result = search(request.GET, on=on)
+    result = search(request.GET, on=on, version=version)
     cards.attach(result.hits, version, on)
     context = {
         "result": result,

@@ -92,13 +92,14 @@ def _shared_values(index, programme):
     return shared
 
 
-def similar_programmes(programme, on, limit=SIMILAR_LENGTH):
+def similar_programmes(programme, on, limit=SIMILAR_LENGTH, version=None):
     """Published programmes sharing the most Integrationsbereiche and
     Zielgruppen with `programme`; open ones before expired ones, then by
     title. Ranked from the search's in-memory index among the newest
     programmes sharing anything (SIMILAR_POOL per value), so the cost of a
-    page does not grow with the catalogue; two queries load the few shown."""
-    index = snapshot.current(on)
+    page does not grow with the catalogue; two queries load the few shown.
+    `version`: the index version the page has just read, if any."""
+    index = snapshot.current(on, version)
     shared, title = _shared_values(index, programme), index.positions["title"]
 
     def rank(document):

@@ -5,10 +5,11 @@ from django.shortcuts import render
 from django.views.decorators.vary import vary_on_cookie
 
 from catalogue.status import deadlines_of, next_deadline, status_on, today
+from search import kept, snapshot
 from search.check import check
 from search.districts import district_counts
 
-from . import jsonld, maps, selectors
+from . import jsonld, maps, programme_list, selectors
 
 STATIC_PAGES = {
     "about": "public/pages/about.html",
@@ -48,13 +49,25 @@ def programme_fields(programme, on):
     }
 
 
+def similar_lines(programme, on):
+    """The lines of the programme's similar offers (safe HTML, "" for none),
+    kept until the index changes (`search.kept`): they follow from the index
+    alone, and a programme page is asked for far more often than it changes."""
+    version = snapshot.token()
+
+    def made(programmes):
+        return [programme_list.render(selectors.similar_programmes(p, on, version=version)) for p in programmes]
+
+    return kept.per_entry("similar", [programme], lambda p: str(p.pk), made, version=version, on=on)[0]
+
+
 @vary_on_cookie  # the Merkliste button says whether the visitor's list holds the entry
 def programme_detail(request, slug):
     on = today()
     programme = selectors.programme_for_page(slug)
     context = {
         **programme_fields(programme, on),
-        "similar": selectors.similar_programmes(programme, on),
+        "similar_lines": similar_lines(programme, on),
         "json_ld": jsonld.script_tag(jsonld.programme_data(programme)),
         "canonical_url": jsonld.absolute(programme.get_absolute_url()),
     }

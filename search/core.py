@@ -276,8 +276,9 @@ def _place_labels(place, options):
     return ", ".join(labels[code] for code in place.codes) if place else ""
 
 
-def search(params, *, on=None, per_page=PER_PAGE):
-    """Search the published catalogue with the parameters of a QueryDict."""
+def search(params, *, on=None, per_page=PER_PAGE, version=None):
+    """Search the published catalogue with the parameters of a QueryDict;
+    `version` is the index version the caller has just read, if any."""
     on = on or today()
     options = vocabularies.load()
     form = SearchForm(params, vocabularies=options)
@@ -288,7 +289,7 @@ def search(params, *, on=None, per_page=PER_PAGE):
     query = form.value("q", "")
     text = TextQuery.parse(query) or None
     sort = _sort(form, text)
-    index = snapshot.current(on)
+    index = snapshot.current(on, version)
     found = _find(index, filters_of(form, text, options), sort == "relevance", bool(form.value("exact")))
     filters, total = found.filters, found.total
     page, num_pages = _page(form.value("page", 1), total, per_page, errors)

@@ -16,16 +16,26 @@ from .forms import MULTI_VALUED, SINGLE_VALUED
 ORDER = ("q", *MULTI_VALUED, *(name for name in SINGLE_VALUED if name != "q"))
 
 
+def _encoded(name, values):
+    """"region=03155&region=ni": one parameter as `urlencode` writes it."""
+    return urlencode([(name, value) for value in values])
+
+
 class QueryState:
     def __init__(self, values):
         """values: {"q": ["Sport"], "region": ["03155", "ni"], …}; empty ones are dropped."""
         self.values = {name: [str(v) for v in values.get(name) or () if str(v) != ""] for name in ORDER}
+        # Each parameter encoded once: a page builds a hundred links that
+        # differ from this state in one parameter each.
+        self._encoded = {name: _encoded(name, values) for name, values in self.values.items()}
 
     def url(self, **changes):
         """The query string with some parameters replaced (a list, or None to drop)."""
-        values = {**self.values, **{name: list(v or ()) for name, v in changes.items()}}
-        pairs = [(name, value) for name in ORDER for value in values.get(name, ())]
-        return "?" + urlencode(pairs)
+        parts = (
+            _encoded(name, list(changes[name] or ())) if name in changes else self._encoded[name]
+            for name in ORDER
+        )
+        return "?" + "&".join(part for part in parts if part)
 
     def selected(self, name, value):
         return value in self.values[name]

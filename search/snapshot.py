@@ -289,20 +289,29 @@ def _tags():
     return tags
 
 
+_TOKEN_SQL = f"SELECT token FROM {_VERSION} WHERE id = 1"
+
+
 def token():
-    """The index version as the database has it now (None without its row)."""
-    return IndexVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+    """The index version as the database has it now (None without its row).
+    Read on every search and page that uses the index: one plain statement,
+    not an ORM query (building that cost ten times more than running it)."""
+    with connections[router.db_for_read(IndexVersion)].cursor() as cursor:
+        cursor.execute(_TOKEN_SQL)
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 _kept = {}  # {connection alias: ((token, day), Snapshot)}
 
 
-def current(on):
+def current(on, version=None):
     """The snapshot of the index as the database has it now, with the
     statuses of the day `on`; kept per process until the index version or
-    the day changes. Reads only: every write gives the index a new version."""
+    the day changes. Reads only: every write gives the index a new version.
+    `version` is a `token()` the caller has just read (a page reads it once)."""
     alias = connection.alias
-    version = token()  # first: a change after this read only makes the copy newer
+    version = version or token()  # first: a change after this read only makes the copy newer
     kept_key, kept = _kept.get(alias, (None, None))
     if version is not None and kept_key == (version, on):
         return kept

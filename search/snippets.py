@@ -26,10 +26,16 @@ BLOCK_MARK = re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+", re.M)
 EMPHASIS = re.compile(r"\*\*|__|`|(?<![^\W_])\*|\*(?![^\W_])")
 
 
-def plain(markdown):
-    """Markdown as one line of plain text."""
-    text = EMPHASIS.sub("", BLOCK_MARK.sub("", LINK.sub(r"\1", markdown or "")))
+@lru_cache(maxsize=4096)
+def _plain(markdown):
+    text = EMPHASIS.sub("", BLOCK_MARK.sub("", LINK.sub(r"\1", markdown)))
     return " ".join(text.split())
+
+
+def plain(markdown):
+    """Markdown as one line of plain text. Kept for the texts seen last:
+    distinct searches show the same entries again and again."""
+    return _plain(markdown or "")
 
 
 SOURCES = ("description", "goals", "eligible_text", "amount_text", "own_contribution_text", "deadline_note")
@@ -46,15 +52,26 @@ def _stems(word):
     return tuple(token.stem for token in tokens(word))
 
 
+@lru_cache(maxsize=64)  # each remembers the words it has seen
 def _matcher(stems):
-    """word → whether it matches a query stem (exactly, or as a prefix)."""
+    """word → whether it matches a query stem (exactly, or as a prefix), for
+    a frozenset of stems; each word is analysed once per query ("und" comes
+    back in every text)."""
     exact = tuple(s for s in stems if len(s) < MIN_PREFIX_LENGTH)
     prefixes = tuple(s for s in stems if len(s) >= MIN_PREFIX_LENGTH)
+    seen = {}
 
     def matches(word):
-        return any(stem in exact or stem.startswith(prefixes) for stem in _stems(word))
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = any(stem in exact or stem.startswith(prefixes) for stem in _stems(word))
+        return found
 
     return matches
+
+
+def _nothing(word):
+    return False
 
 
 def _window(text, position):
@@ -72,10 +89,11 @@ def _window(text, position):
 
 def _render(text, start, end, matches):
     pieces, cursor = [], start
-    for word in WORD.finditer(text, start, end):
-        if matches(word.group()):
-            pieces += [escape(text[cursor : word.start()]), "<mark>", escape(word.group()), "</mark>"]
-            cursor = word.end()
+    if matches is not _nothing:
+        for word in WORD.finditer(text, start, end):
+            if matches(word.group()):
+                pieces += [escape(text[cursor : word.start()]), "<mark>", escape(word.group()), "</mark>"]
+                cursor = word.end()
     pieces.append(escape(text[cursor:end]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
@@ -86,7 +104,7 @@ def snippet(entry, text_query=None):
     """Safe HTML: the first passage of the entry's text that matched, or the
     beginning of its description."""
     stems = text_query.stems() if text_query else set()
-    matches = _matcher(stems) if stems else (lambda word: False)
+    matches = _matcher(frozenset(stems)) if stems else _nothing
     first = None
     for text in _sources(entry):
         first = text if first is None else first
@@ -103,4 +121,4 @@ def snippet(entry, text_query=None):
 def highlight(text, text_query=None):
     """Safe HTML: the whole `text` (a title) with the matched words marked."""
     stems = text_query.stems() if text_query else set()
-    return _render(text, 0, len(text), _matcher(stems) if stems else (lambda word: False))
+    return _render(text, 0, len(text), _matcher(frozenset(stems)) if stems else _nothing)

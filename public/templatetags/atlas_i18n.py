@@ -5,9 +5,12 @@
 {{ area|vocab_label }}              → "Sport und Bewegung" in the active language
 """
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import get_language, get_language_info, override
 
 from public.vocabulary_labels import translate_label
@@ -20,14 +23,24 @@ def same_page_in(request, code):
     "/suche/?q=Sport" → "/en/suche/?q=Sport". A page that does not resolve
     (a 404) or has no language prefix (the API documentation) leads to the
     start page of that language instead."""
-    full_path = request.get_full_path()
+    translated = _same_path_in(request.path_info, escape_uri_path(request.path), get_language(), code)
+    if translated is None:
+        return start_page_in(code)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{translated}?{iri_to_uri(query)}" if query else translated
+
+
+@lru_cache(maxsize=4096)
+def _same_path_in(path_info, path, current, code):
+    """The path in language `code`, or None where the start page of that
+    language stands in; kept, as every page links itself in every language."""
     try:
-        resolve(request.path_info)
+        resolve(path_info)
     except Resolver404:
-        return start_page_in(code)
-    translated = translate_url(full_path, code)
-    if translated == full_path and code != get_language():
-        return start_page_in(code)
+        return None
+    translated = translate_url(path, code)
+    if translated == path and code != current:
+        return None
     return translated
 
 
