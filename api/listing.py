@@ -91,8 +91,10 @@ def with_warnings(response, warnings):
 
 def run_search(request, *, per_page, version=None, **overrides):
     """(SearchResult, warnings, None), or (None, [], 400 response) for
-    invalid parameters; `version` as for `search.core.search`."""
-    result = search(search_params(request, **overrides), per_page=per_page, version=version)
+    invalid parameters; `version` as for `search.core.search`. Programmes
+    are not read with the hits: `items()` reads them as plain rows."""
+    params = search_params(request, **overrides)
+    result = search(params, per_page=per_page, version=version, read_programmes=False)
     errors, warnings = split_problems(result.errors)
     if errors:
         return None, [], error_response(errors, status=400)
@@ -224,7 +226,21 @@ def matching(request, *, hydrated=True, **overrides):
     if failure:
         return None, False, [], failure
     entries = [hit.object for hit in result.hits]
+    if hydrated:
+        entries = _read_programmes(entries)
     return hydrate(entries) if hydrated else entries, result.total > EXPORT_CAP, warnings, None
+
+
+def _read_programmes(entries):
+    """The entries with each programme read as a model instance (published
+    ones only), for files written from instances rather than rows."""
+    pks = [e.pk for e in entries if isinstance(e, Programme)]
+    read = published(Programme.objects.filter(pk__in=pks)).in_bulk()
+    return [
+        read[e.pk] if isinstance(e, Programme) else e
+        for e in entries
+        if not isinstance(e, Programme) or e.pk in read
+    ]
 
 
 def search_view(request):

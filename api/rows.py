@@ -103,10 +103,10 @@ def lookups(pks=None):
 
 
 def programme_rows(pks, known=None):
-    """ProgrammeRows of the programmes `pks`, in that order (missing ones
+    """ProgrammeRows of the published programmes `pks`, in that order (others
     left out); `known` is what `lookups()` returned, read anew if None."""
     known = known or lookups(pks)
-    fields = {row["id"]: row for row in Programme.objects.filter(pk__in=pks).values(*FIELDS)}
+    fields = {row["id"]: row for row in published(Programme.objects.filter(pk__in=pks)).values(*FIELDS)}
     related = {name: _chosen(pks, name, known[name]) for name in VOCABULARIES}
     deadlines, links = _deadlines(pks), _institution_links(pks, known["funders"])
     rows = []

@@ -56,7 +56,9 @@ def similar_lines(programme, on):
     version = snapshot.token()
 
     def made(programmes):
-        return [programme_list.render(selectors.similar_programmes(p, on, version=version)) for p in programmes]
+        return [
+            programme_list.render(selectors.similar_programmes(p, on, version=version)) for p in programmes
+        ]
 
     return kept.per_entry("similar", [programme], lambda p: str(p.pk), made, version=version, on=on)[0]
 

@@ -276,9 +276,10 @@ def _place_labels(place, options):
     return ", ".join(labels[code] for code in place.codes) if place else ""
 
 
-def search(params, *, on=None, per_page=PER_PAGE, version=None):
+def search(params, *, on=None, per_page=PER_PAGE, version=None, read_programmes=True):
     """Search the published catalogue with the parameters of a QueryDict;
-    `version` is the index version the caller has just read, if any."""
+    `version` is the index version the caller has just read, if any;
+    `read_programmes` as for `search.results.hits`."""
     on = on or today()
     options = vocabularies.load()
     form = SearchForm(params, vocabularies=options)
@@ -303,7 +304,7 @@ def search(params, *, on=None, per_page=PER_PAGE, version=None):
     return SearchResult(
         form=form,
         errors=errors,
-        hits=results.hits(rows, on, filters.text),
+        hits=results.hits(rows, on, filters.text, read_programmes),
         total=total,
         page=page,
         num_pages=num_pages,

@@ -29,7 +29,8 @@ def per_entry(kind, items, key, make, *, version, on):
     missing = [place for place, k in enumerate(keys) if k not in found]
     values = [found.get(k) for k in keys]
     fresh = {}
-    for place, value in zip(missing, make([items[place] for place in missing]) if missing else []):
+    made = make([items[place] for place in missing]) if missing else []
+    for place, value in zip(missing, made, strict=True):
         values[place] = value
         if keys[place] and value is not None:
             fresh[keys[place]] = value

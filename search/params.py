@@ -17,7 +17,7 @@ ORDER = ("q", *MULTI_VALUED, *(name for name in SINGLE_VALUED if name != "q"))
 
 
 def _encoded(name, values):
-    """"region=03155&region=ni": one parameter as `urlencode` writes it."""
+    """ "region=03155&region=ni": one parameter as `urlencode` writes it."""
     return urlencode([(name, value) for value in values])
 
 

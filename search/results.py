@@ -116,13 +116,18 @@ def _programme_hit(programme, row, on, text_query):
     return Hit(Kind.PROGRAMME.value, programme, score, status, deadline, days, text_query, on, late)
 
 
-def hits(rows, on, text_query):
+def hits(rows, on, text_query, read_programmes=True):
     """The Hits of a page, in the page's order. The entries are read again
     (published ones only); status and next deadline are those the page was
-    sorted by (the day's, see search.index.refresh_statuses)."""
+    sorted by (the day's, see search.index.refresh_statuses). Without
+    `read_programmes` a programme's hit holds only its id (`Programme(pk=…)`):
+    for callers that read what they show themselves, published ones only."""
     programme_pks = [row[1] for row in rows if row[0] == Kind.PROGRAMME]
     institution_pks = [row[1] for row in rows if row[0] == Kind.INSTITUTION]
-    programmes = _programmes(programme_pks) if programme_pks else {}
+    if not read_programmes:
+        programmes = {pk: Programme(pk=pk) for pk in programme_pks}
+    else:
+        programmes = _programmes(programme_pks) if programme_pks else {}
     institutions = published(Institution.objects.select_related("kind")).in_bulk(institution_pks)
     result = []
     for row in rows:

@@ -43,7 +43,7 @@ def varied():
     ProgrammeInstitutionFactory(programme=many, institution=first, role=Role.APPROVER, position=2)
     ProgrammeInstitutionFactory(programme=many, institution=first, role=Role.FUNDER, position=1)
     ProgrammeFactory(slug="nackt", title="Nackt", regions=[], deadline_kind="none")
-    return list(Programme.objects.order_by("slug"))
+    return list(Programme.objects.filter(state=Workflow.PUBLISHED).order_by("slug"))
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
@@ -59,6 +59,12 @@ def test_rows_keep_the_order_asked_for_and_skip_missing(varied):
     pks = [p.pk for p in reversed(varied)]
     got = rows.programme_rows([*pks, 999_999])
     assert [r.id for r in got] == pks
+
+
+def test_rows_leave_out_programmes_that_are_not_published(varied):
+    draft = ProgrammeFactory(slug="entwurf", state=Workflow.DRAFT)
+    got = rows.programme_rows([draft.pk, varied[0].pk])
+    assert [r.id for r in got] == [varied[0].pk]
 
 
 def test_rows_cost_a_fixed_number_of_queries(varied, django_assert_num_queries):
