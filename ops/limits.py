@@ -35,17 +35,35 @@ def count_request(name, client, per_minute):
     if not per_minute:
         return Usage(remaining=0, reset=0, wait=0)
     now = time.time()
-    key = f"limit:{name}:{client}:{int(now // WINDOW_SECONDS)}"
-    if cache.add(key, 1, timeout=WINDOW_SECONDS + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=WINDOW_SECONDS + 1)
-            count = 1
     reset = max(1, WINDOW_SECONDS - int(now % WINDOW_SECONDS))
+    try:
+        count = _counted(f"limit:{name}:{client}:{int(now // WINDOW_SECONDS)}")
+    except Exception as error:
+        _shared_cache_away(error)
+        return Usage(remaining=per_minute, reset=reset, wait=0)
     return Usage(remaining=max(0, per_minute - count), reset=reset, wait=0 if count <= per_minute else reset)
+
+
+def _counted(key):
+    if cache.add(key, 1, timeout=WINDOW_SECONDS + 1):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS + 1)
+        return 1
+
+
+def _shared_cache_away(error):
+    """A limit is a safeguard, not the service: when the shared cache cannot
+    be reached (the database cache on a primary that is down while a replica
+    serves, or Redis restarting) requests go through uncounted and the
+    outage is logged once (ops.failures). Any other error is a bug."""
+    from ops import failures  # ops.failures renders pages that count limits
+
+    if not (failures.is_unavailable(error) or type(error).__module__.startswith("redis")):
+        raise error
+    failures.open_incident(error)
 
 
 class Slots:
@@ -59,12 +77,22 @@ class Slots:
         self.name, self.size, self.hold_seconds = name, size, hold_seconds
 
     def acquire(self):
-        """The key of a free slot, or None when all are taken."""
-        for number in range(self.size):
-            key = f"slot:{self.name}:{number}"
-            if cache.add(key, 1, timeout=self.hold_seconds):
-                return key
+        """The key of a free slot, or None when all are taken (UNCOUNTED
+        when the shared cache cannot be reached)."""
+        try:
+            for number in range(self.size):
+                key = f"slot:{self.name}:{number}"
+                if cache.add(key, 1, timeout=self.hold_seconds):
+                    return key
+        except Exception as error:
+            _shared_cache_away(error)
+            return UNCOUNTED
         return None
 
     def release(self, key):
-        cache.delete(key)
+        if key is not UNCOUNTED:
+            cache.delete(key)
+
+
+# The slot of a holder let through while the shared cache was away.
+UNCOUNTED = "uncounted"

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from pyroaring import BitMap
 
+from . import reading
+
 CONFIG = "german_unaccent"
 FTS5_WEIGHTS = "10.0, 4.0, 1.0"
 # ts_rank weights in the order {D, C, B, A}: body C, goals B, title A.
@@ -334,7 +336,7 @@ class Matches:
     def _rank(self, documents):
         rank, params = _postgres_rank(self.text_query)
         sql = f"SELECT document_id, {rank} FROM search_searchtext WHERE document_id = ANY(%s)"
-        with connection.cursor() as cursor:
+        with reading.database().cursor() as cursor:
             cursor.execute(sql, [*params, list(documents)])
             self.scores.update(cursor.fetchall())
         self.ranked |= documents
@@ -342,12 +344,14 @@ class Matches:
 
 def fetch(sql, params, *, settings=()):
     """The rows of one statement; with `settings` ("name = value"), set for
-    that statement only (SET LOCAL, in a transaction of its own if none is open)."""
+    that statement only (SET LOCAL, in a transaction of its own if none is
+    open). Read where the search reads (`search.reading`)."""
+    database = reading.database()
     if not settings:
-        with connection.cursor() as cursor:
+        with database.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+    with transaction.atomic(using=database.alias, savepoint=False), database.cursor() as cursor:
         for setting in settings:
             cursor.execute(f"SET LOCAL {setting}")
         cursor.execute(sql, params)

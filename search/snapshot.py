@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
-from django.db import connection, connections, router
+from django.db import connection
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from pyroaring import BitMap
 
 from catalogue.status import Status, statuses_admitted
 
+from . import reading
 from .documents import statuses
 from .models import DocumentTag, IndexVersion, Kind, SearchDocument
 
@@ -274,10 +275,9 @@ def _with_status(row, status):
 
 def _tags():
     """{group: {code: BitMap of document ids}}, one row per value; read
-    where the ORM reads the documents (a replica, ops.routers), so that a
-    copy is built from one database and public pages keep working while
-    the primary is away."""
-    database = connections[router.db_for_read(DocumentTag)]
+    where the ORM reads the documents (`search.reading`), so that a copy is
+    built from one database."""
+    database = reading.database()
     ids = "array_agg(document_id)" if database.vendor == "postgresql" else "group_concat(document_id)"
     sql = f'SELECT "group", code, {ids} FROM {DocumentTag._meta.db_table} GROUP BY "group", code'
     tags = {}
@@ -296,7 +296,7 @@ def token():
     """The index version as the database has it now (None without its row).
     Read on every search and page that uses the index: one plain statement,
     not an ORM query (building that cost ten times more than running it)."""
-    with connections[router.db_for_read(IndexVersion)].cursor() as cursor:
+    with reading.database().cursor() as cursor:
         cursor.execute(_TOKEN_SQL)
         row = cursor.fetchone()
     return row[0] if row else None

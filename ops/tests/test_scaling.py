@@ -70,12 +70,19 @@ def test_public_pages_read_from_the_replica_writes_go_to_the_primary(tmp_path):
                 try:
                     from_replica = server.get(programme)
                     funder = server.get("/foerderer/niedersaechsisches-sozialministerium/")
+                    # Full text and its ranking are SQL of their own (search.reading).
+                    text_search = server.get("/suche/?q=Teilhabe+Zusammenhalt")
+                    api_search = server.get("/api/v1/search?q=Teilhabe&sort=relevance")
                     health = server.get("/health")
                 finally:
                     primary.start()
     assert from_replica.status == 200  # read from the replica while the primary is down
     assert b"Teilhabe" in from_replica.body
     assert funder.status == 200
+    assert text_search.status == 200
+    assert "Richtlinie Teilhabe und Zusammenhalt" in text_search.body.decode()
+    assert api_search.status == 200
+    assert api_search.json()["pagination"]["total"] > 0
     assert health.status == 503
     assert health.json()["database"] == "unavailable"
     assert health.json()["replica"] == "ok"

@@ -6,9 +6,10 @@ import logging
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import OperationalError
 
 from catalogue.models import Programme
-from ops import routers
+from ops import failures, limits, routers
 from ops.limits import Slots, over_limit
 from ops.logs import JsonFormatter, new_request_id, user_agent_class
 from ops.middleware import client_address
@@ -73,6 +74,29 @@ def test_slots_hold_at_most_their_size():
     assert first and second and slots.acquire() is None
     slots.release(first)
     assert slots.acquire() == first
+
+
+def _cache_away(*args, **kwargs):
+    raise OperationalError("connection to server failed")
+
+
+def test_limits_let_requests_through_while_the_shared_cache_is_away(monkeypatch, caplog):
+    """The database cache lives on the primary: while it is down and a
+    replica serves the public pages, limits count nothing and say so once."""
+    monkeypatch.setattr(failures, "_incident", {"open": None})
+    monkeypatch.setattr(limits.cache, "add", _cache_away)
+    with caplog.at_level(logging.ERROR, logger="atlas.failures"):
+        assert [over_limit("t", "a", 1) for _ in range(3)] == [0, 0, 0]
+        slot = Slots("test", 1, 60).acquire()
+    assert slot == limits.UNCOUNTED
+    Slots("test", 1, 60).release(slot)  # nothing to give back
+    assert [r.message for r in caplog.records] == ["database_unavailable: connection to server failed"]
+
+
+def test_limits_do_not_hide_bugs(monkeypatch):
+    monkeypatch.setattr(limits.cache, "add", lambda *args, **kwargs: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        over_limit("t", "a", 1)
 
 
 def test_replica_router_sends_public_reads_to_the_replica_and_the_rest_to_the_primary():
