@@ -2,10 +2,11 @@
 engine renders too slowly (see docs/adr/0010-jinja2-for-hot-fragments.md).
 
 Pages stay Django templates; a fragment under `<app>/jinja2/` is rendered
-with `render_to_string(name, context, using="jinja2")` and put into the page
-as safe HTML. The environment offers what those fragments need from Django:
-its translations (`_`, `gettext`, `ngettext`, `{% trans %}`), `url()`,
-`static()` and the one status line of a programme (`public.status_line`).
+with `public.fragments.fragment(name, context)` and put into the page as safe HTML. The
+environment offers what those fragments need from Django: its translations
+(`_`, `gettext`, `ngettext`, `{% trans %}`), `url()`, `static()`, the one
+status line of a programme (`public.status_line`) and the public pages'
+helpers (`public.search_fragments.HELPERS`).
 """
 
 from django.templatetags.static import static
@@ -21,8 +22,10 @@ def url(name, *args, **kwargs):
 
 
 def environment(**options):
+    from public.search_fragments import HELPERS  # they render with this environment
+
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     # newstyle: `_("%(n)s Treffer", n=3)` formats and escapes like Django's blocktranslate.
     env.install_gettext_translations(translation, newstyle=True)
-    env.globals.update(url=url, static=static, status_line=status_line)
+    env.globals.update(url=url, static=static, status_line=status_line, **HELPERS)
     return env

@@ -13,7 +13,7 @@ from django.db.models.functions import Cast, Concat
 
 from . import regions
 from .models import Deadline, Workflow
-from .status import CLOSING_SOON_DAYS, STATUS_ORDER, Status
+from .status import CLOSING_SOON_DAYS, STATUS_RANK, Status
 from .vocabularies import PROGRAMME, lists_of
 
 
@@ -98,7 +98,7 @@ def with_status(queryset, on):
     """Annotate programmes with `next_deadline` ('YYYY-MM-DD' or None),
     `status_code` (a Status value) and `status_rank` (expired last)."""
     codes = {status: Value(status.value, output_field=CharField()) for status in Status}
-    ranks = {status: Value(STATUS_ORDER.index(status), output_field=IntegerField()) for status in Status}
+    ranks = {status: Value(STATUS_RANK[status.value], output_field=IntegerField()) for status in Status}
     return queryset.annotate(
         next_deadline=_next_deadline(on),
         status_code=_status_case(on, codes),

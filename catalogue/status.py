@@ -37,6 +37,9 @@ class Status(models.TextChoices):
 
 # Expired last, unknown after open; the order of the status facet and of "sort by status".
 STATUS_ORDER = [Status.CLOSING_SOON, Status.OPEN, Status.UNKNOWN, Status.UPCOMING, Status.EXPIRED]
+# {status value: its place in STATUS_ORDER}: how lists rank statuses, in SQL
+# (catalogue.queries.with_status) as in memory (public.selectors).
+STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}
 
 # What a status filter value admits: "offen" means "applications possible
 # now", which includes a deadline that closes soon.

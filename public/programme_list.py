@@ -14,11 +14,11 @@ Each programme needs `slug`, `title`, `deadline_kind`, `status_code`,
 
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.status import today
 
+from .fragments import fragment
 from .status_line import status_line
 from .templatetags.public_tags import distinct_institutions
 
@@ -55,4 +55,4 @@ def render(programmes, *, roles=False):
         return mark_safe("")
     on = today()
     lines = [line(programme, roles=roles, on=on) for programme in programmes]
-    return mark_safe(render_to_string("public/programme_items.html", {"lines": lines}, using="jinja2"))  # noqa: S308 (autoescaped)
+    return fragment("public/programme_items.html", {"lines": lines})

@@ -6,20 +6,19 @@ template engine made that half of the page's time.
 
 The fragments' own words are `{{ _("…") }}` in the templates (Django's
 makemessages reads that form); words with a number (plurals) and the helpers
-the templates call are here.
+the templates call (HELPERS, globals of the Jinja2 environment) are here.
 """
 
 from urllib.parse import quote
 
 from django.conf import settings
-from django.template import engines
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from catalogue.vocabularies import translate_label
 
+from .fragments import fragment
 from .status_line import status_badge
 from .templatetags.public_tags import distinct_institutions
 from .templatetags.translation_tags import in_visitor_language
@@ -69,31 +68,26 @@ HELPERS = {
 }
 
 
-def render(name, context):
-    template = engines["jinja2"].get_template(name)
-    return mark_safe(template.render({**HELPERS, **context}))  # noqa: S308 (Jinja2 escapes with autoescape on)
-
-
 def card(hit):
     """The body of `hit`'s card (search.results.Hit), the same for every search."""
-    return render("public/search/card.html", {"hit": hit})
+    return fragment("public/search/card.html", {"hit": hit})
 
 
 def results(hits, request):
     """The page's result list, cards attached (public.cards.attach)."""
     shortlist_add = reverse("shortlist:add") + "?next=" + quote(request.get_full_path())
     base_url = settings.ATLAS_BASE_URL.rstrip("/")
-    return render(
+    return fragment(
         "public/search/results.html", {"hits": hits, "shortlist_add": shortlist_add, "base_url": base_url}
     )
 
 
 def facet_group(group, result):
     """One filter group (the Suche page and the map)."""
-    return render("public/search/facet_group.html", {"group": group, "result": result})
+    return fragment("public/search/facet_group.html", {"group": group, "result": result})
 
 
 def filters(result):
     """The Suche page's filters: every facet group, amount and deadline."""
     toggle = toggle_words(len(result.active_filters))
-    return render("public/search/filters.html", {"result": result, "toggle_words": toggle})
+    return fragment("public/search/filters.html", {"result": result, "toggle_words": toggle})

@@ -15,7 +15,7 @@ from pyroaring import BitMap
 
 from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeInstitution, Workflow
 from catalogue.queries import published, with_details, with_status
-from catalogue.status import STATUS_ORDER
+from catalogue.status import STATUS_RANK
 from catalogue.vocabularies import BY_KEY, INSTITUTION, lists_of
 from search import overview, snapshot
 from search.models import Kind
@@ -28,7 +28,6 @@ SIMILAR_POOL = 200
 SIMILAR_BY = ("integration_areas", "target_groups")
 # What a programme in a list (public.programme_list, one Jinja2 fragment) shows.
 LISTED_FIELDS = ("slug", "title", "deadline_kind")
-STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}  # as with_status's status_rank
 
 
 def published_links():
