@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import django_setup  # noqa: E402
-from bench.measure import ROUNDS, _passes, catalogue_size  # noqa: E402
+from bench.measure import ROUNDS, _passes, catalogue_size, forget_pages  # noqa: E402
 from bench.stats import summary  # noqa: E402
 
 # The map as visitors reach it: from the start page, from a filtered
@@ -57,7 +57,6 @@ def time_counts(mix, rounds, on):
 
 def time_pages(mix, rounds):
     """({name: [ms, …]} of GET /karte/?…, the same of GET /suche/?…), interleaved."""
-    from django.core.cache import cache
     from django.test import Client
 
     client, search_samples = Client(), {}
@@ -71,7 +70,7 @@ def time_pages(mix, rounds):
         return elapsed
 
     def once(query_string):
-        cache.clear()  # the search page as rendered, not as kept
+        forget_pages()  # the search page as rendered, not as kept
         search_samples.setdefault(query_string, []).append(get("/suche/?" + query_string))
         return get("/karte/?" + query_string)
 

@@ -81,7 +81,19 @@ def forget_text_matches():
     (search.fulltext, per index version) and time a cache, not the engine."""
     from search import fulltext
 
-    fulltext._kept.clear()
+    fulltext.forget_kept_matches()
+
+
+def forget_pages():
+    """Forget what a page keeps for the next time (the whole rendered search
+    page, `caches["local"]`; what it made of each entry, `search.kept`) and
+    the kept text matches: a timed page is rendered from the index, not
+    read from memory. (Django's default cache holds only limits.)"""
+    from django.core.cache import caches
+
+    caches["local"].clear()
+    caches["entries"].clear()
+    forget_text_matches()
 
 
 def time_core(mix, rounds, on):
@@ -105,15 +117,13 @@ def time_core(mix, rounds, on):
 
 def time_client(mix, rounds):
     """{name: [milliseconds, …]} for a full GET /suche/?… through the test
-    client, rendered each time (the page cache is emptied first)."""
-    from django.core.cache import cache
+    client, rendered each time (`forget_pages`)."""
     from django.test import Client
 
     client = Client()
 
     def once(query_string):
-        cache.clear()  # the page as rendered, not as kept (public/search_page.py)
-        forget_text_matches()
+        forget_pages()
         started = time.perf_counter()
         response = client.get("/suche/?" + query_string)
         elapsed = (time.perf_counter() - started) * 1000

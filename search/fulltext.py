@@ -370,6 +370,12 @@ KEPT_MATCHES = 512
 _kept = OrderedDict()  # {(alias, index version, sql, params, scored): (ids, scores)}
 
 
+def forget_kept_matches():
+    """Forget every kept match: what a benchmark calls before timing the
+    engine (a kept match is memory, not the engine's speed)."""
+    _kept.clear()
+
+
 def _rows(text_query, scored, version):
     """(ids, scores) of the documents matching `text_query`, from the kept
     ones of index version `version` or from the database (and kept)."""
