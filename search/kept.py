@@ -4,10 +4,12 @@ similar programmes — kept per process until the index changes.
 Distinct searches show the same entries again and again (a catalogue has a
 few thousand, a page shows 20), and what a page makes of an entry does not
 depend on the query. Every change of an entry, of a funder it names or of
-its vocabulary values gives the index a new version (`search.snapshot`), so
-a copy made under one index version, day (statuses, "in 3 Tagen") and
-language stays right until one of them changes. Without a version to trust
-(a flushed test database) nothing is kept.
+the vocabulary values it has gives the index a new version
+(`search.snapshot`), so a copy made under one index version, day (statuses,
+"in 3 Tagen") and language stays right until one of them changes. A value
+renamed in the vocabulary admin changes no entry: kept copies show the new
+label after SECONDS at the latest. Without a version to trust (a flushed
+test database) nothing is kept.
 """
 
 from django.core.cache import caches
