@@ -37,20 +37,23 @@ def count_request(name, client, per_minute):
     now = time.time()
     reset = max(1, WINDOW_SECONDS - int(now % WINDOW_SECONDS))
     try:
-        count = _counted(f"limit:{name}:{client}:{int(now // WINDOW_SECONDS)}")
+        count = counted(f"limit:{name}:{client}", WINDOW_SECONDS, now)
     except Exception as error:
         _shared_cache_away(error)
         return Usage(remaining=per_minute, reset=reset, wait=0)
     return Usage(remaining=max(0, per_minute - count), reset=reset, wait=0 if count <= per_minute else reset)
 
 
-def _counted(key):
-    if cache.add(key, 1, timeout=WINDOW_SECONDS + 1):
+def counted(key, window, now=None):
+    """Count one more event of `key` in the current fixed window of `window`
+    seconds, in the shared cache; returns the window's count so far."""
+    key = f"{key}:{int((now or time.time()) // window)}"
+    if cache.add(key, 1, timeout=window + 1):
         return 1
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS + 1)
+        cache.set(key, 1, timeout=window + 1)
         return 1
 
 

@@ -24,7 +24,7 @@ MAY_IMPORT = {
     "public": {"catalogue", "search", "ops.limits"},
     "editorial": {"catalogue", "search", "public"},
     "api": {"catalogue", "search", "ops.limits"},
-    "alerts": {"catalogue", "search"},
+    "alerts": {"catalogue", "search", "ops.limits"},
     "feedback": {"catalogue", "editorial", "public", "ops.limits"},
     "shortlist": {"catalogue", "api"},
     "ops": {"catalogue", "search", "api.http"},
