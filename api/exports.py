@@ -30,7 +30,7 @@ from search import snapshot
 
 from . import rows
 from .http import error, error_response, set_last_modified, unchanged_copy
-from .listing import form_errors, items, last_change, matching, with_warnings
+from .listing import form_errors, kept_items, last_change, matching, with_warnings
 from .serializers import item
 from .tables import csv_lines, to_xlsx
 
@@ -139,23 +139,26 @@ def search_csv(request):
     delimiter = DelimiterForm(request.GET)
     if not delimiter.is_valid():
         return error_response(form_errors(delimiter), status=400)
-    entries, truncated, warnings, failure = matching(request, hydrated=False)
+    version = snapshot.token()
+    hits, truncated, warnings, failure = matching(request, hydrated=False, version=version)
     if failure:
         return failure
     semicolon = delimiter.cleaned_data["delimiter"] == "semicolon"
     lines = _in_language(
-        translation.get_language(), csv_lines(_streamed_items(entries, request), semicolon=semicolon)
+        translation.get_language(), csv_lines(_streamed_items(hits, request, version), semicolon=semicolon)
     )
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response.headers["ETag"] = state_etag(request)
     return with_warnings(_file_headers(response, "csv", truncated), warnings)
 
 
-def _streamed_items(entries, request):
-    """API items of `entries`, CHUNK at a time (`listing.items`)."""
+def _streamed_items(hits, request, version):
+    """API items of the entries of `hits`, CHUNK at a time, the ones the
+    API's list pages have made already from memory (`listing.kept_items`):
+    a whole catalogue every minute is mostly entries the workers know."""
     known = rows.lookups()
-    for start in range(0, len(entries), CHUNK):
-        yield from items(entries[start : start + CHUNK], request, known)
+    for start in range(0, len(hits), CHUNK):
+        yield from kept_items(hits[start : start + CHUNK], request, version, known)
 
 
 def _in_language(language, chunks):

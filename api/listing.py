@@ -132,15 +132,16 @@ def items(entries, request, known=None):
     return [found for found in _items_in_place(entries, request, known) if found is not None]
 
 
-def kept_items(entries, request, version):
-    """`items()` of a list page, each kept per entry until the index changes
-    (`search.kept`): distinct searches list the same entries again and again.
-    Items hold absolute URLs, so the site's address is part of the key."""
+def kept_items(hits, request, version, known=None):
+    """`items()` of the entries of `hits` (a list page, an export), each kept
+    per entry (`search.kept`): distinct searches list the same entries again
+    and again. Items hold absolute URLs, so the site's address is part of
+    the key; `known` as for `items()`."""
     made = kept.per_entry(
         f"item:{request.build_absolute_uri('/')}",
-        entries,
-        lambda entry: f"{entry._meta.model_name}:{entry.pk}",
-        lambda missing: _items_in_place(missing, request),
+        hits,
+        lambda hit: kept.hit_key(hit, version),
+        lambda missing: _items_in_place([hit.object for hit in missing], request, known),
         version=version,
         on=today(),
     )
@@ -210,7 +211,7 @@ def list_response(request, **overrides):
     if failure:
         return failure
     payload = {
-        "data": kept_items([hit.object for hit in result.hits], request, version),
+        "data": kept_items(result.hits, request, version),
         "facets": facets(result, request, forced_type="type" in overrides),
         "pagination": pagination(request, result, per_page),
         "warnings": warnings,
@@ -218,17 +219,20 @@ def list_response(request, **overrides):
     return set_last_modified(json_response(payload), last_change())
 
 
-def matching(request, *, hydrated=True, **overrides):
-    """Every match of the request's search (up to EXPORT_CAP), hydrated
-    unless the caller does it in chunks: (entries, truncated, warnings, None)
-    or (None, False, [], 400 response)."""
-    result, warnings, failure = run_search(request, per_page=EXPORT_CAP, page="1", **overrides)
+def matching(request, *, hydrated=True, version=None, **overrides):
+    """Every match of the request's search (up to EXPORT_CAP): its entries
+    hydrated, or its hits when the caller reads them itself, in chunks;
+    (entries or hits, truncated, warnings, None) or (None, False, [], 400
+    response). `version` as for `search.core.search`."""
+    result, warnings, failure = run_search(
+        request, per_page=EXPORT_CAP, version=version, page="1", **overrides
+    )
     if failure:
         return None, False, [], failure
-    entries = [hit.object for hit in result.hits]
-    if hydrated:
-        entries = _read_programmes(entries)
-    return hydrate(entries) if hydrated else entries, result.total > EXPORT_CAP, warnings, None
+    if not hydrated:
+        return result.hits, result.total > EXPORT_CAP, warnings, None
+    entries = _read_programmes([hit.object for hit in result.hits])
+    return hydrate(entries), result.total > EXPORT_CAP, warnings, None
 
 
 def _read_programmes(entries):

@@ -198,6 +198,9 @@ TEMPLATES = [
 # clean 503 (gunicorn.conf.py sets it below the worker timeout); 0 = no limit,
 # as for management commands.
 ATLAS_REQUEST_SECONDS = envint("ATLAS_REQUEST_SECONDS", 0)
+# The production server keeps result cards and API items for this long
+# before its workers start (atlas/warmup.py); 0 = start cold.
+ATLAS_WARM_SECONDS = envint("ATLAS_WARM_SECONDS", 20)
 # Writers wait this long for SQLite's write lock instead of failing at once.
 SQLITE_BUSY_SECONDS = envint("ATLAS_SQLITE_BUSY_SECONDS", 20)
 
@@ -248,7 +251,7 @@ CACHES = {
     "entries": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "entries",
-        "OPTIONS": {"MAX_ENTRIES": envint("ATLAS_ENTRY_CACHE_ENTRIES", 30_000)},
+        "OPTIONS": {"MAX_ENTRIES": envint("ATLAS_ENTRY_CACHE_ENTRIES", 40_000)},
     },
 }
 # ATLAS_CACHE=memory: the shared cache in process memory, for the test suite
@@ -368,6 +371,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("ATLAS_LOG_LEVEL", "WARNING")},
     "loggers": {
         "atlas.request": {"level": "INFO" if envbool("ATLAS_ACCESS_LOG", "0") else "WARNING"},
+        "atlas.warmup": {"level": "INFO"},  # one line when the server starts
         # Our middleware logs every failed request once; Django's own lines would repeat it.
         "django.request": {"level": "CRITICAL"},
         "django.server": {"level": "WARNING"},

@@ -176,15 +176,16 @@ def run(source_database):
         paths_file = Path(scratch) / "paths.txt"
         paths_file.write_text("\n".join(paths(database)) + "\n")
         port = free_port()
+        base = f"http://127.0.0.1:{port}"
         log = open(ROOT / "bench/out/mixed-gunicorn.log", "w")  # noqa: SIM115 (closed below)
         server = subprocess.Popen(
             [str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py"],
             cwd=ROOT,
-            env={**env, "HOST": f"127.0.0.1:{port}", "ATLAS_WORKERS": "2"},
+            # The site's public address is the server's own (atlas/warmup.py keeps API items for it).
+            env={**env, "HOST": f"127.0.0.1:{port}", "ATLAS_WORKERS": "2", "ATLAS_BASE_URL": base},
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(f"{base}/health", server, seconds=60)
             alone = _round(base, paths_file, master=server.pid)

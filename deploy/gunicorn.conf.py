@@ -24,6 +24,24 @@ limit_request_line = int(os.environ.get("ATLAS_LIMIT_REQUEST_LINE", "0"))
 # Load the application in the master: a settings error (no SECRET_KEY, no
 # ALLOWED_HOSTS) stops `make serve` at once instead of looping workers.
 preload_app = True
+
+
+def when_ready(server):
+    """In the master, before the workers fork: what pages make of the
+    entries, kept once for all workers (atlas/warmup.py). A server that
+    cannot warm up starts cold."""
+    from django.db import connections
+
+    from atlas import warmup
+
+    try:
+        warmup.warm()
+    except Exception:  # noqa: BLE001 (the workers still serve, each warming as it goes)
+        server.log.exception("warming up failed; the workers start cold")
+    finally:
+        connections.close_all()  # a connection must not be shared by forked workers
+
+
 # X-Forwarded-Proto only from the proxies the atlas trusts (ATLAS_TRUSTED_PROXIES).
 forwarded_allow_ips = os.environ.get("ATLAS_TRUSTED_PROXIES", "") or "127.0.0.1"
 

@@ -36,7 +36,7 @@ def attach(hits, version, on):
     """Give every hit its rendered card body (`hit.card`); with `version`
     None (no index version to trust) nothing is kept."""
     bodies = kept.per_entry(
-        "card", hits, lambda hit: f"{hit.type}:{hit.object.pk}", _made, version=version, on=on
+        "card", hits, lambda hit: kept.hit_key(hit, version), _made, version=version, on=on
     )
     for hit, body in zip(hits, bodies, strict=True):
         hit.card = body

@@ -60,7 +60,9 @@ def similar_lines(programme, on):
             programme_list.render(selectors.similar_programmes(p, on, version=version)) for p in programmes
         ]
 
-    return kept.per_entry("similar", [programme], lambda p: str(p.pk), made, version=version, on=on)[0]
+    return kept.per_entry(
+        "similar", [programme], lambda p: f"{p.pk}:{version}", made, version=version, on=on
+    )[0]
 
 
 @vary_on_cookie  # the Merkliste button says whether the visitor's list holds the entry

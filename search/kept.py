@@ -1,21 +1,34 @@
 """What pages make of one entry — a result card, an API item, a list of
-similar programmes — kept per process until the index changes.
+similar programmes — kept per process as long as it stays right.
 
 Distinct searches show the same entries again and again (a catalogue has a
 few thousand, a page shows 20), and what a page makes of an entry does not
-depend on the query. Every change of an entry, of a funder it names or of
-the vocabulary values it has gives the index a new version
-(`search.snapshot`), so a copy made under one index version, day (statuses,
-"in 3 Tagen") and language stays right until one of them changes. A value
-renamed in the vocabulary admin changes no entry: kept copies show the new
-label after SECONDS at the latest. Without a version to trust (a flushed
-test database) nothing is kept.
+depend on the query. A programme's document is written anew, with a new
+revision, whenever anything its card or item shows changes: its own
+fields, deadlines, funders (their names are its text), vocabulary values
+(search.signals). So a copy made from one revision, on one day (statuses,
+"in 3 Tagen"), in one language stays right, and a write makes only the
+entries it changed new. A funder's card and item list its programmes,
+which change without it: those are kept per index version, as is anything
+that follows from the whole index. A value renamed in the vocabulary admin
+changes no entry: kept copies show the new label after SECONDS at the
+latest. Without an index version to trust (a flushed test database)
+nothing is kept.
 """
 
 from django.core.cache import caches
 from django.utils.translation import get_language
 
+from .models import Kind
+
 SECONDS = 3600
+
+
+def hit_key(hit, version):
+    """The name of what a page makes of the entry of `hit` (search.results.Hit)."""
+    if hit.type == Kind.PROGRAMME:
+        return f"programme:{hit.revision}"
+    return f"{hit.type}:{hit.object.pk}:{version}"
 
 
 def per_entry(kind, items, key, make, *, version, on):
@@ -23,9 +36,10 @@ def per_entry(kind, items, key, make, *, version, on):
     `entries` cache, the others from `make(missing items)` (their values, in
     the same order; None for one that has nothing to show, which is not
     kept), which are then kept. `key(item)` names the item's entry within
-    `kind`, e.g. "programme:42"."""
+    `kind` as long as the value stays right: `hit_key`, or a key with
+    `version` in it."""
     cache = caches["entries"]
-    prefix = f"{kind}:{version}:{on.isoformat()}:{get_language()}:"
+    prefix = f"{kind}:{on.isoformat()}:{get_language()}:"
     keys = [prefix + key(item) if version else None for item in items]
     found = cache.get_many([k for k in keys if k]) if version else {}
     missing = [place for place, k in enumerate(keys) if k not in found]

@@ -17,6 +17,8 @@ tsvector column with a GIN index (both created in migration 0002 by
 ORM code in `search.index`.
 """
 
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -36,8 +38,16 @@ class OwnContribution(models.TextChoices):
     IN_KIND = "in_kind", _("Eigenleistung wird angerechnet")
 
 
+def new_revision():
+    return secrets.token_hex(8)
+
+
 class SearchDocument(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
+    # Random and new with every rewrite of the document: what a page makes of
+    # the entry is kept under it (search.kept). Ids alone could come back
+    # after a restore; a random value with them cannot.
+    revision = models.CharField(max_length=16, null=True, default=new_revision, editable=False)
     programme = models.OneToOneField(
         Programme, null=True, blank=True, on_delete=models.CASCADE, related_name="search_document"
     )

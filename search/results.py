@@ -36,7 +36,7 @@ def _ranked(snapshot, documents, sort, offset, limit, scores, ranked, after):
 
 
 def page_rows(snapshot, documents, sort, matches, page, per_page, after=None):
-    """[(kind, entry id, score, status_code, next_deadline, late), …] of one
+    """[(kind, entry id, score, status_code, next_deadline, late, revision), …] of one
     page of `documents` (a bitmap of the snapshot); `matches` the text
     matches (`search.fulltext.Matches`), or None without query text;
     documents in the bitmap `after` come last and are marked `late`."""
@@ -55,6 +55,7 @@ def page_rows(snapshot, documents, sort, matches, page, per_page, after=None):
             row.status_code,
             row.next_deadline,
             d in late,
+            row.revision,
         )
         for d, row in ((d, snapshot.rows[d]) for d in ids)
     ]
@@ -75,6 +76,7 @@ class Hit:
     on: date | None = field(default=None, repr=False)
     amount_unknown: bool = False  # an amount was asked for and this entry states none
     card: str = field(default="", repr=False)  # the Suche page's card body (public.cards)
+    revision: str = field(default="", repr=False)  # the document's (search.kept)
 
     @cached_property
     def facts(self):
@@ -109,11 +111,22 @@ def _programmes(pks):
 
 
 def _programme_hit(programme, row, on, text_query):
-    _kind, _pk, score, code, deadline, late = row
+    _kind, _pk, score, code, deadline, late, revision = row
     deadline = date.fromisoformat(deadline) if deadline else None
     status = Status(code) if code else None
     days = days_left_in_words(deadline, on) if deadline and status != Status.EXPIRED else ""
-    return Hit(Kind.PROGRAMME.value, programme, score, status, deadline, days, text_query, on, late)
+    return Hit(
+        Kind.PROGRAMME.value,
+        programme,
+        score,
+        status,
+        deadline,
+        days,
+        text_query,
+        on,
+        late,
+        revision=revision,
+    )
 
 
 def hits(rows, on, text_query, read_programmes=True):
@@ -135,5 +148,7 @@ def hits(rows, on, text_query, read_programmes=True):
         if kind == Kind.PROGRAMME and pk in programmes:
             result.append(_programme_hit(programmes[pk], row, on, text_query))
         elif kind == Kind.INSTITUTION and pk in institutions:
-            result.append(Hit(Kind.INSTITUTION.value, institutions[pk], score, text_query=text_query))
+            result.append(
+                Hit(Kind.INSTITUTION.value, institutions[pk], score, text_query=text_query, revision=row[6])
+            )
     return result

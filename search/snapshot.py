@@ -95,6 +95,7 @@ class Row:
     entry: int  # programme or institution id
     status_code: str | None
     next_deadline: str | None
+    revision: str  # what pages make of the entry is kept under it (search.kept)
 
 
 class Snapshot:
@@ -107,8 +108,8 @@ class Snapshot:
     def __init__(self, documents, tags):
         self.rows, self.kinds, self.statuses, self.tags = {}, {}, {}, tags
         keys = {"deadline": {}, "newest": {}, "title": {}, "amount": {}}
-        for doc_id, kind, entry, code, deadline, created, title, low, high in documents:
-            self.rows[doc_id] = Row(kind, entry, code, deadline)
+        for doc_id, kind, entry, code, deadline, revision, created, title, low, high in documents:
+            self.rows[doc_id] = Row(kind, entry, code, deadline, f"{doc_id}.{revision}")
             self.kinds.setdefault(kind, BitMap()).add(doc_id)
             if code:
                 self.statuses.setdefault(code, BitMap()).add(doc_id)
@@ -241,6 +242,7 @@ _DOCUMENT_COLUMNS = (
     "entry",
     "status_code",
     "next_deadline",
+    "revision",
     "created_at",
     "sort_title",
     "amount_min_eur",

@@ -55,6 +55,13 @@ def test_health_reports_database_and_search_index(site):
     assert "no-store" in answer.headers["Cache-Control"]
 
 
+def test_the_workers_start_with_the_entries_kept(site):
+    """atlas/warmup.py runs in the master before the workers fork."""
+    (line,) = [line for line in site.log_lines() if line.get("logger") == "atlas.warmup"]
+    assert line["level"] == "INFO"
+    assert re.fullmatch(r"kept the cards and API items of [1-9][0-9]* entries in [0-9.]+ s", line["message"])
+
+
 def test_every_request_has_an_id_and_one_json_access_line(site):
     answer = site.get("/ueber/", headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64)"})
     request_id = answer.headers["X-Request-ID"]

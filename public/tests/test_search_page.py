@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from catalogue.interchange.importer import import_document
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
+from public import cards
 from search.index import bulk_indexing
 from search.tests.contract import atlas
 
@@ -239,6 +240,22 @@ def test_a_kept_result_card_shows_a_funder_renamed_after_it(client, db):
     html = page(client, "?q=Nachbarschaftsfonds&sort=title")
     assert "Hansestadt Hildesheim" in html
     assert "Stadt Hildesheim<" not in html
+
+
+def test_a_change_to_one_programme_makes_only_its_card_anew(client, db, monkeypatch):
+    ProgrammeFactory(slug="a", title="Nachbarschaftsfonds A")
+    changed = ProgrammeFactory(slug="b", title="Nachbarschaftsfonds B")
+    page(client, "?q=Nachbarschaftsfonds")
+    made = []
+    make = cards._made
+    monkeypatch.setattr(cards, "_made", lambda hits: made.extend(h.object.slug for h in hits) or make(hits))
+
+    changed.title = "Nachbarschaftsfonds Bee"
+    changed.save()
+    html = page(client, "?q=Nachbarschaftsfonds&sort=title")
+
+    assert made == ["b"]
+    assert "Nachbarschaftsfonds Bee" in html
 
 
 def test_result_cards_are_kept_per_language(client, db):

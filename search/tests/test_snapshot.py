@@ -83,7 +83,7 @@ def document(
     doc_id, *, kind="programme", status=None, deadline=None, created=None, title="", amounts=(None, None)
 ):
     created = created or datetime(2026, 1, 1, tzinfo=UTC)
-    return (doc_id, kind, doc_id * 10, status, deadline, created, title, *amounts)
+    return (doc_id, kind, doc_id * 10, status, deadline, f"r{doc_id}", created, title, *amounts)
 
 
 CATALOGUE = [
