@@ -24,6 +24,7 @@ them) is written with a few statements per batch:
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -128,17 +129,34 @@ def _by_programme(rows):
     return grouped
 
 
+# Columns an import leaves as they are; `version` it raises in SQL.
+_KEPT_COLUMNS = {"id", "slug", "state", "publish_at", "archive_at", "created_at", "version"}
+
+
 def _update_rows(model, entries):
-    """Every column the importer sets, plus the bookkeeping a save would do."""
+    """Every column the importer sets, plus the bookkeeping a save would do:
+    one UPDATE statement, run for every entry (executemany). Django's
+    `bulk_update` builds a CASE expression per column and row, which cost
+    more CPU than the rest of an import of 1,000 changed programmes."""
     if not entries:
         return
     now = timezone.now()
+    fields = [f for f in model._meta.concrete_fields if f.name not in _KEPT_COLUMNS]
+    quote = connection.ops.quote_name
+    version = quote(model._meta.get_field("version").column)
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} SET "
+        + ", ".join(f"{quote(f.column)} = %s" for f in fields)
+        + f", {version} = {version} + 1 WHERE {quote(model._meta.pk.column)} = %s"
+    )
+    rows = []
     for entry in entries:
         entry.updated_at = now
+        rows.append([f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields] + [entry.pk])
         entry.version = F("version") + 1  # as editorial.locking.raise_version on save
-    skipped = {"id", "slug", "state", "publish_at", "archive_at", "created_at"}
-    names = [f.name for f in model._meta.concrete_fields if f.name not in skipped]
-    model.objects.bulk_update(entries, names, batch_size=BATCH)
+    with connection.cursor() as cursor:
+        for batch in _each_batch(rows):
+            cursor.executemany(sql, batch)
 
 
 def _each_batch(values):
