@@ -17,7 +17,7 @@ from catalogue.models import Institution, IntegrationArea, Programme, ProgrammeI
 from catalogue.queries import published, with_details, with_status
 from catalogue.status import STATUS_RANK
 from catalogue.vocabularies import BY_KEY, INSTITUTION, lists_of
-from search import overview, snapshot
+from search import kept, overview, snapshot
 from search.models import Kind
 
 START_LIST_LENGTH = 6
@@ -63,8 +63,23 @@ def start_page(on):
     }
 
 
-def programme_for_page(slug):
-    """One published programme with everything its page shows, or 404."""
+def programme_for_page(slug, on, version=None):
+    """One published programme with everything its page shows, or 404. Kept
+    per document revision (`search.kept`) when `version`, the index version
+    the page has just read, is one to trust: a programme page is asked for
+    far more often than its programme changes, and reading it costs a query
+    per vocabulary list."""
+    key = kept.programme_key(slug) if version else None
+    if key is None:
+        return _programme_for_page(slug)
+
+    def read(_keys):
+        return [_programme_for_page(slug)]
+
+    return kept.per_entry("page", [key], str, read, version=version, on=on)[0]
+
+
+def _programme_for_page(slug):
     queryset = with_details(published(Programme.objects.all())).prefetch_related(
         Prefetch("institution_links", queryset=published_links())
     )

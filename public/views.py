@@ -49,11 +49,11 @@ def programme_fields(programme, on):
     }
 
 
-def similar_lines(programme, on):
+def similar_lines(programme, on, version):
     """The lines of the programme's similar offers (safe HTML, "" for none),
     kept until the index changes (`search.kept`): they follow from the index
-    alone, and a programme page is asked for far more often than it changes."""
-    version = snapshot.token()
+    alone, and a programme page is asked for far more often than it changes.
+    `version`: the index version the page has just read."""
 
     def made(programmes):
         return [
@@ -67,11 +67,11 @@ def similar_lines(programme, on):
 
 @vary_on_cookie  # the Merkliste button says whether the visitor's list holds the entry
 def programme_detail(request, slug):
-    on = today()
-    programme = selectors.programme_for_page(slug)
+    on, version = today(), snapshot.token()
+    programme = selectors.programme_for_page(slug, on, version)
     context = {
         **programme_fields(programme, on),
-        "similar_lines": similar_lines(programme, on),
+        "similar_lines": similar_lines(programme, on, version),
         "json_ld": jsonld.script_tag(jsonld.programme_data(programme)),
         "canonical_url": jsonld.absolute(programme.get_absolute_url()),
     }

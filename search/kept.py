@@ -19,7 +19,7 @@ nothing is kept.
 from django.core.cache import caches
 from django.utils.translation import get_language
 
-from .models import Kind
+from .models import Kind, SearchDocument
 
 SECONDS = 3600
 
@@ -29,6 +29,13 @@ def hit_key(hit, version):
     if hit.type == Kind.PROGRAMME:
         return f"programme:{hit.revision}"
     return f"{hit.type}:{hit.object.pk}:{version}"
+
+
+def programme_key(slug):
+    """`hit_key`'s name for the published programme `slug`, read from its
+    document; None for a programme without one (not published)."""
+    row = SearchDocument.objects.filter(programme__slug=slug).values_list("id", "revision").first()
+    return f"programme:{row[0]}.{row[1]}" if row else None
 
 
 def per_entry(kind, items, key, make, *, version, on):

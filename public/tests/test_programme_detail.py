@@ -285,12 +285,13 @@ def test_programme_page_query_count_constant(client, django_assert_num_queries, 
         ProgrammeInstitutionFactory(programme=programme, role="bewilligungsstelle")
 
     client.get(programme.get_absolute_url())  # the worker's copy of the search index, read once
-    caches["entries"].clear()  # the similar offers are kept too (search.kept): make them anew
-    # programme, 6 prefetched vocabularies/deadlines, links, index version, similar + their links
-    with django_assert_num_queries(11):
+    caches["entries"].clear()  # the programme and its similar offers are kept (search.kept): read anew
+    # index version, document revision, programme, 6 prefetched vocabularies/deadlines, links,
+    # similar + their links
+    with django_assert_num_queries(12):
         response = client.get(programme.get_absolute_url())
-    # Kept until the index changes: the similar offers cost no query then.
-    with django_assert_num_queries(9):
+    # Kept: the index version and the programme's document revision only.
+    with django_assert_num_queries(2):
         again = client.get(programme.get_absolute_url())
 
     assert response.status_code == again.status_code == 200
@@ -317,3 +318,22 @@ def test_programme_page_says_when_it_was_last_checked_long_ago(client):
         "zuletzt geprüft vor 8 Monaten – Angaben bitte beim Förderer bestätigen lassen."
     )
     assert fresh.select(".stale-note") == []
+
+
+def test_a_kept_programme_page_shows_every_change_at_once(client):
+    programme = rich_programme(institution=rich_institution())
+    funder = programme.institution_links.first().institution
+    client.get(programme.get_absolute_url())  # kept now (search.kept)
+
+    programme.title = "Neuer Titel"
+    programme.save()
+    programme.integration_areas.set(["sport-bewegung"])
+    funder.name = "Umbenannter Förderer"
+    funder.save()
+    page = client.get(programme.get_absolute_url()).content.decode()
+
+    assert "Neuer Titel" in page
+    assert "Umbenannter Förderer" in page
+    programme.state = "draft"
+    programme.save()
+    assert client.get(programme.get_absolute_url()).status_code == 404
