@@ -31,11 +31,18 @@ def hit_key(hit, version):
     return f"{hit.type}:{hit.object.pk}:{version}"
 
 
+def document_revision(document_id, revision):
+    """What a hit carries as its revision (search.results.Hit): the document
+    id with its random revision, which alone could repeat between documents
+    written before migration 0007."""
+    return f"{document_id}.{revision}"
+
+
 def programme_key(slug):
     """`hit_key`'s name for the published programme `slug`, read from its
     document; None for a programme without one (not published)."""
     row = SearchDocument.objects.filter(programme__slug=slug).values_list("id", "revision").first()
-    return f"programme:{row[0]}.{row[1]}" if row else None
+    return f"programme:{document_revision(*row)}" if row else None
 
 
 def per_entry(kind, items, key, make, *, version, on):

@@ -29,7 +29,7 @@ from pyroaring import BitMap
 
 from catalogue.status import Status, statuses_admitted
 
-from . import reading
+from . import kept, reading
 from .documents import statuses
 from .models import DocumentTag, IndexVersion, Kind, SearchDocument
 
@@ -109,7 +109,7 @@ class Snapshot:
         self.rows, self.kinds, self.statuses, self.tags = {}, {}, {}, tags
         keys = {"deadline": {}, "newest": {}, "title": {}, "amount": {}}
         for doc_id, kind, entry, code, deadline, revision, created, title, low, high in documents:
-            self.rows[doc_id] = Row(kind, entry, code, deadline, f"{doc_id}.{revision}")
+            self.rows[doc_id] = Row(kind, entry, code, deadline, kept.document_revision(doc_id, revision))
             self.kinds.setdefault(kind, BitMap()).add(doc_id)
             if code:
                 self.statuses.setdefault(code, BitMap()).add(doc_id)
