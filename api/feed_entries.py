@@ -2,41 +2,56 @@
 the catalogue or of the search's result (issue 14 item 6):
 
 - the Atom feed: the FEED_LENGTH most recently changed programmes a search
-  finds (`newest`);
+  finds (`newest`): it walks the catalogue newest change first until it has
+  enough (a broad search stops after one slice); a narrow one (at most FEW
+  ids) asks for its ids directly;
 - the deadline calendar: the NEXT_DEADLINES first upcoming deadlines of the
   programmes a search finds (`next_deadlines`), as `api.ical.upcoming_deadlines`
   defines them (one-off dates in [today, same day next year), the next
-  occurrence of every yearly date, none for expired programmes).
+  occurrence of every yearly date, none for expired programmes). It reads
+  the programmes in the order of their next deadline, which the in-memory
+  index knows (`search.core.by_next_deadline`), and stops when the next one
+  cannot reach the calendar: about NEXT_DEADLINES programmes, however many
+  match or share a day.
 
-Both take the set of matching programme ids (`search.core.matching_programme_ids`,
-from the in-memory index, no entries read) and walk the catalogue in the
-feed's own order (newest change first; deadline day first) until they have
-enough: a broad search stops after a few rows, a narrow one (at most
-FEW ids) asks for its ids directly. Only the entries shown are read.
+Both take the programmes a search found (`search.core.matching_programmes`:
+a set of ids read from the in-memory index, no entries read). Only the
+entries shown are read, and a few more.
 """
 
-import heapq
-from itertools import islice
+from itertools import islice, takewhile
 
-from django.db.models import Q
-
-from catalogue.models import Deadline, Programme
+from catalogue.models import Programme
 from catalogue.queries import published
-from catalogue.status import next_yearly, yearly_occurrence
+from search.core import by_next_deadline
+
+from .ical import upcoming_deadlines
 
 # A search with at most this many matches is read by id, a broader one by
 # walking the catalogue in the feed's order.
 FEW = 1000
-# Rows read at a time while walking.
+# Rows read by the first query of a walk; each further query reads twice as many.
 STEP = 500
+# Programmes a calendar reads at least at a time once it has read as many as it shows.
+BATCH = 25
 
 
 def _walk(queryset, ids):
     """Rows of `queryset` (values_list, programme id last) whose programme
-    is in `ids`, in its order: one query read STEP rows at a time, closed
-    when the caller stops (an index in that order makes it read no more)."""
-    queryset = queryset.filter(**{_programme_field(queryset) + "__in": ids}) if len(ids) <= FEW else queryset
-    return (row for row in queryset.iterator(chunk_size=STEP) if row[-1] in ids)
+    is in `ids`, in its order. Read in slices (LIMIT/OFFSET) of growing size
+    until the caller stops: with an index in that order the database reads
+    no more than the slices. Not `iterator()`: on PostgreSQL outside a
+    transaction it declares a cursor WITH HOLD, which computes the whole
+    result before the first row (100,000 rows for a broad search)."""
+    if len(ids) <= FEW:
+        queryset = queryset.filter(**{_programme_field(queryset) + "__in": ids})
+    start, size = 0, STEP
+    while True:
+        rows = list(queryset[start : start + size])
+        yield from (row for row in rows if row[-1] in ids)
+        if len(rows) < size:
+            return
+        start, size = start + size, size * 2
 
 
 def _programme_field(queryset):
@@ -52,50 +67,27 @@ def newest(ids, count):
     return [programmes[pk] for pk in picked]
 
 
-def _dated(on):
-    """Deadline rows of programmes that can have upcoming deadlines: dated, not ended."""
-    live = Q(programme__period_end__isnull=True) | Q(programme__period_end__gte=on)
-    return Deadline.objects.filter(live, programme__deadline_kind="dates")
-
-
-def _one_off(on):
-    end = yearly_occurrence(on.strftime("%m-%d"), on.year + 1)
-    rows = _dated(on).filter(date__gte=on, date__lt=end).order_by("date", "programme_id")
-    return rows.values_list("date", "programme_id")
-
-
-def _yearly(on, later_this_year):
-    """Yearly deadlines in the order of their next occurrence: those still
-    to come this year (`later_this_year`), or those already passed."""
-    month_day = on.strftime("%m-%d")
-    rows = _dated(on).exclude(yearly="")
-    rows = rows.filter(yearly__gte=month_day) if later_this_year else rows.filter(yearly__lt=month_day)
-    return rows.order_by("yearly", "programme_id").values_list("yearly", "programme_id")
-
-
-def _occurrences(rows, on):
-    return ((next_yearly(month_day, on), pk) for month_day, pk in rows)
+def _events(programmes, on):
+    """[((day, place in A–Z), programme), …]: the upcoming deadlines of
+    the published ones of `programmes` ({id: place in A–Z})."""
+    read = published(Programme.objects.filter(pk__in=programmes)).prefetch_related("deadlines")
+    return [((day, programmes[p.pk]), p) for p in read for day in upcoming_deadlines(p, on)]
 
 
 def next_deadlines(ids, on, count):
     """[(day, programme), …]: the first `count` upcoming deadlines of the
-    published programmes `ids` in the order of the calendar (day, title,
-    id); every deadline on the day of the last one counted is read too, so
-    the cut falls where the full list would put it."""
-    streams = [
-        _walk(_one_off(on), ids),
-        _occurrences(_walk(_yearly(on, True), ids), on),
-        _occurrences(_walk(_yearly(on, False), ids), on),
-    ]
-    events, last_day = set(), None
-    for day, pk in heapq.merge(*streams):
-        if last_day is not None and day > last_day:
-            break
-        events.add((day, pk))
+    published programmes `ids`, by day, then in A–Z as the search sorts.
+
+    Programmes come in the order of their next deadline and place in A–Z,
+    and none has a deadline before that: once one comes after the `count`th
+    deadline read so far, neither it nor any later one can enter."""
+    candidates = by_next_deadline(ids)
+    events, wanted = [], count
+    while batch := {pk: place for _day, place, pk in islice(candidates, wanted)}:
+        events = sorted(events + _events(batch, on), key=lambda event: event[0])[:count]
         if len(events) == count:
-            last_day = day
-    programmes = Programme.objects.in_bulk({pk for _day, pk in events})
-    ordered = sorted(
-        ((day, programmes[pk]) for day, pk in events), key=lambda e: (e[0], e[1].title, e[1].slug)
-    )
-    return ordered[:count]
+            (day, place), _programme = events[-1]
+            last = (day.isoformat(), place)
+            candidates = takewhile(lambda c, last=last: (c[0], c[1]) <= last, candidates)
+        wanted = max(count - len(events), BATCH)
+    return [(day, programme) for (day, _place), programme in events]

@@ -99,19 +99,21 @@ def _content(properties):
 
 def _fold(line, limit=75):
     """Lines under `limit` octets, continued after CRLF + space, never
-    splitting a backslash escape (as icalendar folds)."""
-    if len(line.encode()) < limit:
+    splitting a UTF-8 character or a backslash escape (as icalendar folds).
+    Cut on the encoded line: a calendar holds thousands of lines."""
+    octets = line.encode()
+    parts, start = [], 0
+    while len(octets) - start >= limit:
+        end = start + limit - 1
+        while octets[end] & 0xC0 == 0x80:  # inside a character: cut before it
+            end -= 1
+        if end - start > 1 and octets[end - 1] in b"\\^":
+            end -= 1  # carry the escape's backslash into the next line
+        parts.append(octets[start:end].decode())
+        start = end
+    if not parts:
         return line
-    parts, current, size = [], [], 0
-    for char in line:
-        width = len(char.encode())
-        if current and size + width >= limit:
-            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
-            parts.append("".join(current))
-            current, size = carried, sum(len(c.encode()) for c in carried)
-        current.append(char)
-        size += width
-    parts.append("".join(current))
+    parts.append(octets[start:].decode())
     return "\r\n ".join(parts)
 
 

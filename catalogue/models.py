@@ -240,11 +240,6 @@ class Deadline(models.Model):
         verbose_name = _("Bewerbungsfrist")
         verbose_name_plural = _("Bewerbungsfristen")
         ordering = ["date", "yearly"]
-        # The next deadlines of the whole catalogue in order, without sorting it (api.feed_entries).
-        indexes = [
-            models.Index(fields=["date", "programme"], name="deadline_date_order"),
-            models.Index(fields=["yearly", "programme"], name="deadline_yearly_order"),
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

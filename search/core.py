@@ -348,12 +348,22 @@ def matching_programme_ids(params, *, on=None, options=None):
     order: the same filters, text and fallbacks as `search()`, without
     ranking, pages or entries read. A caller running many searches passes
     `options` (`search.vocabularies.load()`) once."""
-    return matching_programmes(params, on=on, options=options)[0]
+    return set(matching_programmes(params, on=on, options=options)[0])
+
+
+def by_next_deadline(programmes):
+    """(next deadline "YYYY-MM-DD", place in A–Z, programme id) of the
+    `programmes` a search found (`matching_programmes`) that have a deadline
+    on or after its day, in that order, lazily, from the in-memory index: a
+    calendar reads the deadlines of only as many programmes as it shows."""
+    return programmes.snapshot.by_next_deadline(programmes)
 
 
 def matching_programmes(params, *, on=None, options=None):
-    """(matching_programme_ids(params), the problems `search()` would report
-    in its `errors`): for feeds, which refuse what a search refuses."""
+    """(the published programmes the search `params` finds, as a set of ids
+    read from the in-memory index (`snapshot.Programmes`), the problems
+    `search()` would report in its `errors`): for feeds, which refuse what a
+    search refuses."""
     on = on or today()
     options = options or vocabularies.load()
     form = SearchForm(params, vocabularies=options)
@@ -364,5 +374,4 @@ def matching_programmes(params, *, on=None, options=None):
     index = snapshot.current(on)
     exact = bool(form.value("exact"))
     found = _find(index, filters_of(form, text, options), scored=False, exact=exact, facets=False)
-    programmes = found.documents & index.kind([Kind.PROGRAMME])
-    return {index.rows[d].entry for d in programmes}, problems
+    return snapshot.Programmes(index, found.documents & index.kind([Kind.PROGRAMME])), problems

@@ -18,8 +18,10 @@ Without the row (a flushed test database) nothing is kept.
 
 import heapq
 from bisect import bisect_left, bisect_right
+from collections.abc import Set
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from itertools import islice
 
 from django.db import connection
@@ -126,6 +128,13 @@ class Snapshot:
         self.amounts = _Amounts(documents)
         self.orders = {name: sorted(by_id, key=by_id.__getitem__) for name, by_id in keys.items()}
         self.positions = {name: {d: i for i, d in enumerate(order)} for name, order in self.orders.items()}
+        # (next deadline, place in A–Z, programme id, document) of the programmes with one, in that order.
+        title = self.positions["title"]
+        self.programme_deadlines = sorted(
+            (row.next_deadline, title[d], row.entry, d)
+            for d, row in self.rows.items()
+            if row.next_deadline and row.kind == Kind.PROGRAMME
+        )
 
     def kind(self, codes):
         return union(self.kinds.get(code, BitMap()) for code in codes)
@@ -133,6 +142,17 @@ class Snapshot:
     def status(self, codes):
         admitted = {c for code in codes for c in statuses_admitted(code)}
         return union(self.statuses.get(code, BitMap()) for code in admitted)
+
+    @cached_property
+    def programme_documents(self):
+        """{programme id: its document id}, made when a caller first asks."""
+        return {row.entry: d for d, row in self.rows.items() if row.kind == Kind.PROGRAMME}
+
+    def by_next_deadline(self, programmes):
+        """(next deadline "YYYY-MM-DD", place in A–Z, programme id) of the
+        `programmes` (`Programmes`) that have one, in that order."""
+        documents = programmes.documents
+        return (row[:3] for row in self.programme_deadlines if row[3] in documents)
 
     def deadlines_between(self, first, last):
         """Documents whose next deadline lies in [first, last] (a missing end
@@ -165,6 +185,25 @@ class Snapshot:
         else:  # most documents: walk the order until the page is full
             top = list(islice((d for d in self.orders[sort] if d in documents), wanted))
         return top[offset:]
+
+
+class Programmes(Set):
+    """The ids of programmes a search found, as a set read from the index
+    `snapshot`'s document ids: asking whether an id is in it, or how many
+    there are, does not make a set of 100,000 ids first."""
+
+    def __init__(self, snapshot, documents):
+        self.snapshot, self.documents = snapshot, documents
+
+    def __contains__(self, programme_id):
+        return self.snapshot.programme_documents.get(programme_id, -1) in self.documents
+
+    def __len__(self):
+        return len(self.documents)
+
+    def __iter__(self):
+        rows = self.snapshot.rows
+        return (rows[d].entry for d in self.documents)
 
 
 def _deadline_group(kind, code, deadline):
