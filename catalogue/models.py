@@ -159,8 +159,12 @@ class Institution(Entry, InstitutionLists):
         verbose_name = _("Förderer")
         verbose_name_plural = _("Förderer")
         ordering = ["name"]
-        # The newest public change (Last-Modified of lists and exports) without a scan.
-        indexes = [models.Index(fields=["state", "-updated_at"], name="institution_state_newest")]
+        # The newest public change (Last-Modified of lists and exports) without
+        # a scan; a sitemap page of the published ones by slug without a sort.
+        indexes = [
+            models.Index(fields=["state", "-updated_at"], name="institution_state_newest"),
+            models.Index(fields=["state", "slug"], name="institution_state_slug"),
+        ]
 
     def __str__(self):
         return self.name
@@ -216,8 +220,12 @@ class Programme(Entry, ProgrammeLists):
         verbose_name = _("Förderprogramm")
         verbose_name_plural = _("Förderprogramme")
         ordering = ["title"]
-        # The newest public changes (Last-Modified, the Atom feed) without a scan.
-        indexes = [models.Index(fields=["state", "-updated_at"], name="programme_state_newest")]
+        # The newest public changes (Last-Modified, the Atom feed) without a
+        # scan; a sitemap page of the published ones by slug without a sort.
+        indexes = [
+            models.Index(fields=["state", "-updated_at"], name="programme_state_newest"),
+            models.Index(fields=["state", "slug"], name="programme_state_slug"),
+        ]
 
     def __str__(self):
         return self.title
