@@ -37,14 +37,14 @@ BATCH = 25
 
 
 def _walk(queryset, ids):
-    """Rows of `queryset` (values_list, programme id last) whose programme
-    is in `ids`, in its order. Read in slices (LIMIT/OFFSET) of growing size
+    """Rows of `queryset` (programmes' values_list, id last) whose id is in
+    `ids`, in its order. Read in slices (LIMIT/OFFSET) of growing size
     until the caller stops: with an index in that order the database reads
     no more than the slices. Not `iterator()`: on PostgreSQL outside a
     transaction it declares a cursor WITH HOLD, which computes the whole
     result before the first row (100,000 rows for a broad search)."""
     if len(ids) <= FEW:
-        queryset = queryset.filter(**{_programme_field(queryset) + "__in": ids})
+        queryset = queryset.filter(pk__in=ids)
     start, size = 0, STEP
     while True:
         rows = list(queryset[start : start + size])
@@ -54,13 +54,9 @@ def _walk(queryset, ids):
         start, size = start + size, size * 2
 
 
-def _programme_field(queryset):
-    return "pk" if queryset.model is Programme else "programme_id"
-
-
 def newest(ids, count):
     """The `count` most recently changed published programmes among `ids`
-    (newest first, then by id descending)."""
+    (newest first, then by slug descending)."""
     order = published(Programme.objects.all()).order_by("-updated_at", "-slug")
     picked = [pk for (pk,) in islice(_walk(order.values_list("pk"), ids), count)]
     programmes = Programme.objects.in_bulk(picked)
@@ -74,14 +70,15 @@ def _events(programmes, on):
     return [((day, programmes[p.pk]), p) for p in read for day in upcoming_deadlines(p, on)]
 
 
-def next_deadlines(ids, on, count):
+def next_deadlines(found, on, count):
     """[(day, programme), …]: the first `count` upcoming deadlines of the
-    published programmes `ids`, by day, then in A–Z as the search sorts.
+    published programmes a search `found` (`search.core.matching_programmes`),
+    by day, then in A–Z as the search sorts.
 
     Programmes come in the order of their next deadline and place in A–Z,
     and none has a deadline before that: once one comes after the `count`th
     deadline read so far, neither it nor any later one can enter."""
-    candidates = by_next_deadline(ids)
+    candidates = by_next_deadline(found)
     events, wanted = [], count
     while batch := {pk: place for _day, place, pk in islice(candidates, wanted)}:
         events = sorted(events + _events(batch, on), key=lambda event: event[0])[:count]

@@ -36,9 +36,9 @@ def programme_deadlines(request, slug):
 
 
 def _matching_ids(request):
-    """(ids of every programme the request's search finds, warnings, None)
-    or (None, [], 400 response): validated as every search is, without
-    reading the entries."""
+    """(the programmes the request's search finds, as a set of ids,
+    warnings, None) or (None, [], 400 response): validated as every search
+    is, without reading the entries."""
     ids, problems = matching_programmes(search_params(request, type=PROGRAMME))
     errors, warnings = split_problems(problems)
     if errors:
