@@ -160,10 +160,11 @@ class Institution(Entry, InstitutionLists):
         verbose_name_plural = _("Förderer")
         ordering = ["name"]
         # The newest public change (Last-Modified of lists and exports) without
-        # a scan; a sitemap page of the published ones by slug without a sort.
+        # a scan; a sitemap page of the published ones by slug without a sort,
+        # from the index alone (`api.sitemaps` reads id, slug, updated_at).
         indexes = [
             models.Index(fields=["state", "-updated_at"], name="institution_state_newest"),
-            models.Index(fields=["state", "slug"], name="institution_state_slug"),
+            models.Index(fields=["state", "slug", "updated_at", "id"], name="institution_sitemap_order"),
         ]
 
     def __str__(self):
@@ -221,10 +222,11 @@ class Programme(Entry, ProgrammeLists):
         verbose_name_plural = _("Förderprogramme")
         ordering = ["title"]
         # The newest public changes (Last-Modified, the Atom feed) without a
-        # scan; a sitemap page of the published ones by slug without a sort.
+        # scan; a sitemap page of the published ones by slug without a sort,
+        # from the index alone (`api.sitemaps` reads id, slug, updated_at).
         indexes = [
             models.Index(fields=["state", "-updated_at"], name="programme_state_newest"),
-            models.Index(fields=["state", "slug"], name="programme_state_slug"),
+            models.Index(fields=["state", "slug", "updated_at", "id"], name="programme_sitemap_order"),
         ]
 
     def __str__(self):
