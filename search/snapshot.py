@@ -196,7 +196,9 @@ class Programmes(Set):
         self.snapshot, self.documents = snapshot, documents
 
     def __contains__(self, programme_id):
-        return self.snapshot.programme_documents.get(programme_id, -1) in self.documents
+        # An id the index did not hold (published since it was read) is not in it.
+        document = self.snapshot.programme_documents.get(programme_id)
+        return document is not None and document in self.documents
 
     def __len__(self):
         return len(self.documents)

@@ -131,3 +131,14 @@ def test_a_calendar_read_while_an_entry_is_unpublished_leaves_it_out(programmes)
     got = [(day, p.slug) for day, p in feed_entries.next_deadlines(ids, on, 5)]
     rest = [event for event in expected if event[1] != first.slug]
     assert got == rest[:5]
+
+
+def test_a_feed_read_while_an_entry_is_published_leaves_it_out(programmes, reading):
+    """The feed's search ran before a new entry was published: the walk
+    meets an id its search never saw, leaves it out, and does not fail."""
+    ids = found()
+    expected = sorted(programmes, key=lambda p: (p.updated_at, p.slug), reverse=True)
+    ProgrammeFactory(slug="neu-veroeffentlicht")
+    assert Programme.objects.filter(slug="neu-veroeffentlicht").exists()
+    assert [p.slug for p in feed_entries.newest(ids, 3)] == [p.slug for p in expected[:3]]
+    assert "neu-veroeffentlicht" not in {p.slug for _day, p in feed_entries.next_deadlines(ids, today(), 100)}
