@@ -10,7 +10,7 @@ the catalogue or of the search's result (issue 14 item 6):
   defines them (one-off dates in [today, same day next year), the next
   occurrence of every yearly date, none for expired programmes). It reads
   the programmes in the order of their next deadline, which the in-memory
-  index knows (`search.core.by_next_deadline`), and stops when the next one
+  index knows (`search.snapshot.Programmes.by_next_deadline`), and stops when the next one
   cannot reach the calendar: about NEXT_DEADLINES programmes, however many
   match or share a day.
 
@@ -23,7 +23,6 @@ from itertools import islice, takewhile
 
 from catalogue.models import Programme
 from catalogue.queries import published
-from search.core import by_next_deadline
 
 from .ical import upcoming_deadlines
 
@@ -78,7 +77,7 @@ def next_deadlines(found, on, count):
     Programmes come in the order of their next deadline and place in A–Z,
     and none has a deadline before that: once one comes after the `count`th
     deadline read so far, neither it nor any later one can enter."""
-    candidates = by_next_deadline(found)
+    candidates = found.by_next_deadline()
     events, wanted = [], count
     while batch := {pk: place for _day, place, pk in islice(candidates, wanted)}:
         events = sorted(events + _events(batch, on), key=lambda event: event[0])[:count]

@@ -351,14 +351,6 @@ def matching_programme_ids(params, *, on=None, options=None):
     return set(matching_programmes(params, on=on, options=options)[0])
 
 
-def by_next_deadline(programmes):
-    """(next deadline "YYYY-MM-DD", place in A–Z, programme id) of the
-    `programmes` a search found (`matching_programmes`) that have a deadline
-    on or after its day, in that order, lazily, from the in-memory index: a
-    calendar reads the deadlines of only as many programmes as it shows."""
-    return programmes.snapshot.by_next_deadline(programmes)
-
-
 def matching_programmes(params, *, on=None, options=None):
     """(the published programmes the search `params` finds, as a set of ids
     read from the in-memory index (`snapshot.Programmes`), the problems

@@ -27,8 +27,12 @@ SECONDS = 3600
 def hit_key(hit, version):
     """The name of what a page makes of the entry of `hit` (search.results.Hit)."""
     if hit.type == Kind.PROGRAMME:
-        return f"programme:{hit.revision}"
+        return _programme_name(hit.revision)
     return f"{hit.type}:{hit.object.pk}:{version}"
+
+
+def _programme_name(revision):
+    return f"programme:{revision}"
 
 
 def document_revision(document_id, revision):
@@ -42,7 +46,7 @@ def programme_key(slug):
     """`hit_key`'s name for the published programme `slug`, read from its
     document; None for a programme without one (not published)."""
     row = SearchDocument.objects.filter(programme__slug=slug).values_list("id", "revision").first()
-    return f"programme:{document_revision(*row)}" if row else None
+    return _programme_name(document_revision(*row)) if row else None
 
 
 def per_entry(kind, items, key, make, *, version, on):

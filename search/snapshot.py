@@ -128,13 +128,6 @@ class Snapshot:
         self.amounts = _Amounts(documents)
         self.orders = {name: sorted(by_id, key=by_id.__getitem__) for name, by_id in keys.items()}
         self.positions = {name: {d: i for i, d in enumerate(order)} for name, order in self.orders.items()}
-        # (next deadline, place in A–Z, programme id, document) of the programmes with one, in that order.
-        title = self.positions["title"]
-        self.programme_deadlines = sorted(
-            (row.next_deadline, title[d], row.entry, d)
-            for d, row in self.rows.items()
-            if row.next_deadline and row.kind == Kind.PROGRAMME
-        )
 
     def kind(self, codes):
         return union(self.kinds.get(code, BitMap()) for code in codes)
@@ -148,11 +141,17 @@ class Snapshot:
         """{programme id: its document id}, made when a caller first asks."""
         return {row.entry: d for d, row in self.rows.items() if row.kind == Kind.PROGRAMME}
 
-    def by_next_deadline(self, programmes):
-        """(next deadline "YYYY-MM-DD", place in A–Z, programme id) of the
-        `programmes` (`Programmes`) that have one, in that order."""
-        documents = programmes.documents
-        return (row[:3] for row in self.programme_deadlines if row[3] in documents)
+    @cached_property
+    def programme_deadlines(self):
+        """[(next deadline, place in A–Z, programme id, document id), …] of
+        the programmes with a next deadline, in that order; made when a
+        calendar first asks, not with every copy of the index."""
+        title = self.positions["title"]
+        return sorted(
+            (row.next_deadline, title[d], row.entry, d)
+            for d, row in self.rows.items()
+            if row.next_deadline and row.kind == Kind.PROGRAMME
+        )
 
     def deadlines_between(self, first, last):
         """Documents whose next deadline lies in [first, last] (a missing end
@@ -206,6 +205,13 @@ class Programmes(Set):
     def __iter__(self):
         rows = self.snapshot.rows
         return (rows[d].entry for d in self.documents)
+
+    def by_next_deadline(self):
+        """(next deadline "YYYY-MM-DD", place in A–Z, programme id) of those
+        with a deadline on or after the index's day, in that order, lazily:
+        a calendar reads the deadlines of only as many as it shows."""
+        documents = self.documents
+        return (row[:3] for row in self.snapshot.programme_deadlines if row[3] in documents)
 
 
 def _deadline_group(kind, code, deadline):
