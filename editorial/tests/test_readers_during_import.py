@@ -2,9 +2,11 @@
 answering. A real server (gunicorn, two workers, DEBUG off) on SQLite (WAL)
 and PostgreSQL; an import of IMPORTED programmes runs in its own process
 (the import jobs' code, all or nothing) while four readers send start page,
-search, programme page and API requests in parallel, without pause. Every
-answer must be 200: no 500, no "database is locked". The figures are printed
-(pytest -s) for the issue's note."""
+search, programme page and API requests in parallel, without pause, each
+turn about with a feed (Atom, deadline calendar, sitemap page). Every
+answer must be 200 and every feed must parse: no 500, no "database is
+locked", no half-written feed. The figures are printed (pytest -s) for the
+issue's note."""
 
 import json
 import subprocess
@@ -13,6 +15,8 @@ import threading
 import time
 from pathlib import Path
 
+import feedparser
+import icalendar
 import pytest
 
 from bench.imports import document
@@ -21,12 +25,14 @@ from ops.tests.servers import ROOT, get, manage, production_environment, serve
 from .test_concurrent_saves import _database
 
 SEEDED, IMPORTED = 300, 3000
-PATHS = (
-    "/",
-    "/suche/?q=sprache+verein",
-    "/foerderungen/p7/",
-    "/api/v1/search?q=kultur",
+# One reader per pair: a page, then a feed, then the page again.
+READERS = (
+    ("/", "/api/v1/feeds/programmes.atom"),
+    ("/suche/?q=sprache+verein", "/api/v1/feeds/deadlines.ics?q=kultur"),
+    ("/foerderungen/p7/", "/sitemap-programmes.xml"),
+    ("/api/v1/search?q=kultur", "/api/v1/feeds/programmes.atom?q=sprache&status=open"),
 )
+PATHS = tuple(path for pair in READERS for path in pair)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -47,12 +53,39 @@ def site(request, tmp_path_factory):
             yield server, env, directory
 
 
-def _reader(url, path, stop, answers):
+def _readable(path, body):
+    """Whether a feed's body parses as what it says it is, each entry once
+    (pages: always)."""
+    if path.startswith("/api/v1/feeds/programmes.atom"):
+        feed = feedparser.parse(body)
+        ids = [entry.id for entry in feed.entries]
+        return feed.bozo == 0 and len(ids) == len(set(ids))
+    if path.startswith("/api/v1/feeds/deadlines.ics"):
+        uids = [str(event["UID"]) for event in icalendar.Calendar.from_ical(body).walk("VEVENT")]
+        return len(uids) == len(set(uids))
+    if path.startswith("/sitemap"):
+        return body.startswith(b"<?xml") and body.rstrip().endswith(b"</urlset>")
+    return True
+
+
+def _sitemap(url):
+    """Every programme address of the sitemap, all its pages."""
+    addresses, page = "", 1
+    while (answer := get(f"{url}/sitemap-programmes.xml?p={page}")).status == 200:
+        addresses, page = addresses + answer.body.decode(), page + 1
+    return addresses
+
+
+def _reader(url, paths, stop, answers):
+    turn = 0
     while not stop.is_set():
+        path = paths[turn % len(paths)]
+        turn += 1
         started = time.perf_counter()
         try:
-            status = get(url + path, timeout=60).status
-        except OSError as error:  # a timeout or a refused connection counts as a failure
+            answer = get(url + path, timeout=60)
+            status = answer.status if _readable(path, answer.body) else "unreadable"
+        except (OSError, ValueError) as error:  # a timeout, a refused connection, a broken feed
             status = type(error).__name__
         answers.append((path, status, time.perf_counter() - started))
 
@@ -60,7 +93,7 @@ def _reader(url, path, stop, answers):
 def test_pages_answer_while_a_large_import_runs(site):
     server, env, directory = site
     stop, answers = threading.Event(), []
-    readers = [threading.Thread(target=_reader, args=(server.url, path, stop, answers)) for path in PATHS]
+    readers = [threading.Thread(target=_reader, args=(server.url, pair, stop, answers)) for pair in READERS]
     for reader in readers:
         reader.start()
     started = time.perf_counter()
@@ -90,3 +123,4 @@ def test_pages_answer_while_a_large_import_runs(site):
     assert {path for path, _st, _s in answers} == set(PATHS)  # every kind answered during the import
     assert "database is locked" not in Path(server.log).read_text()
     assert get(server.url + "/foerderungen/p2999/").status == 200  # and the import is public
+    assert "/foerderungen/p2999/" in _sitemap(server.url)  # and in the sitemap

@@ -1,6 +1,7 @@
 """The database goes away under a running server (gunicorn with the
 repository's config, PostgreSQL stopped): friendly 503 pages in the visitor's
-language with Retry-After, the API's JSON error shape, /health degraded, one
+language with Retry-After, the API's JSON error shape (feeds and sitemap
+pages answer 503 too), /health degraded, one
 log line per incident and worker instead of a traceback per request; when
 the database is back, everything answers again."""
 
@@ -45,7 +46,8 @@ def test_database_outage_gives_503_in_the_visitors_language_and_one_log_line(pos
             english = server.get("/en/suche/?q=sprache")
             api = server.get("/api/v1/search?q=sprache", headers={"Accept-Language": "en"})
             health = server.get("/health")
-            others = [server.get(path).status for path in ["/suche/", "/foerderer/x/", "/api/v1/regions"] * 5]
+            feeds = ["/api/v1/feeds/programmes.atom?q=sprache", "/api/v1/feeds/deadlines.ics", "/sitemap-programmes.xml"]
+            others = [server.get(path).status for path in ["/suche/", "/foerderer/x/", "/api/v1/regions", *feeds] * 5]
             about = server.get("/ueber/")  # needs no database
         finally:
             cluster.start()
