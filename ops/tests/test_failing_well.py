@@ -1,9 +1,9 @@
 """The database goes away under a running server (gunicorn with the
 repository's config, PostgreSQL stopped): friendly 503 pages in the visitor's
 language with Retry-After, the API's JSON error shape (feeds and sitemap
-pages answer 503 too), /health degraded, one
-log line per incident and worker instead of a traceback per request; when
-the database is back, everything answers again."""
+pages answer 503 too), /health degraded, one log line per incident and
+worker instead of a traceback per request; when the database is back,
+everything answers again."""
 
 import time
 
