@@ -1,11 +1,14 @@
-"""Search pages per second under load: gunicorn (2 workers) on 127.0.0.1 and
-a free port, driven by wrk with `bench/mix.lua` cycling through the mix.
+"""Search pages per second under load: the production server
+(deploy/gunicorn.conf.py, 2 workers) on 127.0.0.1 and a free port, driven by
+wrk with `bench/mix.lua` cycling through the mix.
 
     .venv/bin/python bench/load.py bench/out/10k-….db
 
-The server runs as in production (ATLAS_DEBUG=0) on the given SQLite file
-and is stopped afterwards, whatever happens. Errors are non-2xx answers plus
-wrk's socket errors (connect, read, write, timeout); zero are expected.
+The server runs as `make serve` runs it (ATLAS_DEBUG=0, the application
+loaded and warmed up in the master before the workers fork, atlas/warmup.py;
+the JSON access log) on the given SQLite file and is stopped afterwards,
+whatever happens. Errors are non-2xx answers plus wrk's socket errors
+(connect, read, write, timeout); zero are expected.
 """
 
 import json
@@ -99,6 +102,24 @@ def workers_cpu_seconds(master):
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def production_server(env, port, log):
+    """gunicorn as `make serve` starts it (deploy/gunicorn.conf.py), WORKERS
+    workers on 127.0.0.1:`port`; the site's public address is the server's
+    own (atlas/warmup.py keeps API items for it)."""
+    base = f"http://127.0.0.1:{port}"
+    return subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py"],
+        cwd=ROOT,
+        env={**env, "HOST": f"127.0.0.1:{port}", "ATLAS_WORKERS": str(WORKERS), "ATLAS_BASE_URL": base},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+# The master warms up before the workers answer (ATLAS_WARM_SECONDS, 20 s).
+STARTUP_SECONDS = 60
+
+
 def run(database_url, seconds=WRK_SECONDS):
     """{"cached": {...}, "uncached": {...}}: the mix as visitors repeat it
     (pages come from the page cache, public/search_page.py), and distinct
@@ -108,15 +129,9 @@ def run(database_url, seconds=WRK_SECONDS):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(LOG, "w")  # noqa: SIM115 (closed in finally, after the server)
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "atlas.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=server_env(database_url),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    server = production_server(server_env(database_url), port, log)
     try:
-        wait_until_up(f"{base}/suche/", server)
+        wait_until_up(f"{base}/health", server, seconds=STARTUP_SECONDS)
         mixes = {"cached": [qs for _, qs in MIX], "uncached": distinct_searches(DISTINCT)}
         results = {}
         for mode, queries in mixes.items():

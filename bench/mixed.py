@@ -26,7 +26,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.load import ROOT, free_port, parse_wrk, server_env, wait_until_up  # noqa: E402
+from bench.load import (  # noqa: E402
+    ROOT,
+    STARTUP_SECONDS,
+    free_port,
+    parse_wrk,
+    production_server,
+    server_env,
+    wait_until_up,
+    workers_cpu_seconds,
+)
 from bench.mix import distinct_searches  # noqa: E402
 
 SECONDS = 60
@@ -118,20 +127,6 @@ def _wrk(base, paths_file, seconds):
     return parse_wrk(done.stdout)
 
 
-def workers_cpu_seconds(master):
-    """User + system CPU seconds of the gunicorn master's worker processes so far."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # a process that ended meanwhile
-        if int(fields[1]) == master:  # ppid
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
-
-
 def _round(base, paths_file, import_file=None, env=None, master=None):
     stop, exports = threading.Event(), []
     cpu_before = workers_cpu_seconds(master)
@@ -178,16 +173,9 @@ def run(source_database):
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         log = open(ROOT / "bench/out/mixed-gunicorn.log", "w")  # noqa: SIM115 (closed below)
-        server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py"],
-            cwd=ROOT,
-            # The site's public address is the server's own (atlas/warmup.py keeps API items for it).
-            env={**env, "HOST": f"127.0.0.1:{port}", "ATLAS_WORKERS": "2", "ATLAS_BASE_URL": base},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        server = production_server(env, port, log)
         try:
-            wait_until_up(f"{base}/health", server, seconds=60)
+            wait_until_up(f"{base}/health", server, seconds=STARTUP_SECONDS)
             alone = _round(base, paths_file, master=server.pid)
             during = _round(base, paths_file, import_file, env, master=server.pid)
         finally:

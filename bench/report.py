@@ -196,7 +196,7 @@ def _load(results):
         return []
     rows = [
         "",
-        "load, sqlite 10k, gunicorn -w 2, wrk -t2 -c8 -d15s: cached = the mix repeated,",
+        "load, sqlite 10k, the production server (2 workers), wrk -t2 -c8 -d15s: cached = the mix repeated,",
         "uncached = distinct searches (bench.mix.distinct_searches), no page cache hits:",
     ]
     for mode, run in load.items():

@@ -159,7 +159,7 @@ def measure_alerts(path):
 
 def measure_load(path, search=True, mixed=True):
     if search:
-        log(f"load: gunicorn -w 2 on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
+        log(f"load: the production server (2 workers) on sqlite {label(LOAD_SIZE)}, wrk -t2 -c8 -d15s")
         result = load.run(f"sqlite:///{path}")
         (RESULTS / f"load_{label(LOAD_SIZE)}.json").write_text(json.dumps(result))
     if mixed:
