@@ -50,6 +50,15 @@ def toggle_words(active):
     return ngettext("Filter (%(counter)s)", "Filter (%(counter)s)", active) % {"counter": active}
 
 
+def number(value):
+    """A count as the page's language writes it ("1.234"). No language
+    groups the digits of a number below 1,000, and a page shows about a
+    hundred counts: those skip Django's locale lookup."""
+    if type(value) is int and 0 <= value < 1000:
+        return str(value)
+    return localize(value)
+
+
 def value_of(form, name):
     """A field's value as typed, "" when there is none."""
     value = form[name].value()
@@ -63,7 +72,7 @@ HELPERS = {
     "translate_label": translate_label,
     "checked_words": checked_words,
     "more_words": more_words,
-    "number": localize,
+    "number": number,
     "value_of": value_of,
 }
 

@@ -3,8 +3,10 @@ say what the Django templates they replaced said."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.utils.formats import localize
 from django.utils import translation
 
 from catalogue.models import Programme
@@ -67,3 +69,12 @@ def test_a_field_without_a_value_is_empty():
     form = AmountForm({"amount": "12,5"})
     assert search_fragments.value_of(form, "amount") == "12,5"
     assert search_fragments.value_of(form, "amount_min") == ""
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_counts_are_written_as_the_language_writes_numbers(language):
+    """`number` skips the locale for counts below 1,000; it must write
+    what Django's localize writes, in every language of the site."""
+    with translation.override(language):
+        for count in [*range(0, 1000, 7), 999, 1000, 12345, 1234567]:
+            assert search_fragments.number(count) == localize(count)
