@@ -211,14 +211,24 @@ def _positive(text_query, term, phrase, and_, or_):
     return (or_ if text_query.any_word else and_).join(parts)
 
 
-def fts5_expression(text_query):
-    """'"sprachkurs"* AND "frau"* AND ("sprachkurs"* + "frau"* OR "sprachkurs"*)': the
-    last group matches what the first does, but lets bm25 reward the phrase."""
-    expression = _positive(text_query, _fts_term, _fts_phrase, " AND ", " OR ")
+def fts5_parts(text_query):
+    """The FTS5 query as [[phrase, …], …]: a document matches a part when it
+    holds one of the part's phrases, and the query when it matches every
+    part (any part, with `any_word`). The phrases in the order they are
+    written, the order in which bm25 adds up their scores. The last part of
+    several words ("sprachkurs"* + "frau"* or "sprachkurs"*) matches what
+    the first does, but lets bm25 reward the phrase."""
+    parts = [[_fts_term(t)] for t in text_query.required] + [[_fts_phrase(p)] for p in text_query.phrases]
+    parts += [[_fts_phrase(option) for option in group] for group in text_query.alternatives]
     if len(text_query.sequence) > 1 and not text_query.any_word:
-        first = _fts_term(text_query.required[0])
-        expression += f" AND ({_fts_phrase(text_query.sequence)} OR {first})"
-    return expression
+        parts.append([_fts_phrase(text_query.sequence), _fts_term(text_query.required[0])])
+    return parts
+
+
+def fts5_expression(text_query):
+    """'("sprachkurs"*) AND ("frau"*) AND ("sprachkurs"* + "frau"* OR "sprachkurs"*)'."""
+    joined = " OR " if text_query.any_word else " AND "
+    return joined.join("(" + " OR ".join(part) + ")" for part in fts5_parts(text_query))
 
 
 def tsquery_expression(text_query):
@@ -373,7 +383,10 @@ _kept = OrderedDict()  # {(alias, index version, sql, params, scored): (ids, sco
 def forget_kept_matches():
     """Forget every kept match: what a benchmark calls before timing the
     engine (a kept match is memory, not the engine's speed)."""
+    from . import kept_phrases
+
     _kept.clear()
+    kept_phrases.forget()
 
 
 def _rows(text_query, scored, version):
@@ -384,10 +397,15 @@ def _rows(text_query, scored, version):
     if key in _kept:
         _kept.move_to_end(key)
         return _kept[key]
-    settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else ()
-    rows = fetch(sql, params, settings=settings)
-    ids = BitMap(doc_id for doc_id, _score in rows)
-    scores = {doc_id: score for doc_id, score in rows if score is not None} if scored else {}
+    from . import kept_phrases  # it builds on this module
+
+    if connection.vendor == "sqlite" and text_query.positive and kept_phrases.pays_off(version):
+        ids, scores = kept_phrases.rows(text_query, scored, version)
+    else:
+        settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else ()
+        rows = fetch(sql, params, settings=settings)
+        ids = BitMap(doc_id for doc_id, _score in rows)
+        scores = {doc_id: score for doc_id, score in rows if score is not None} if scored else {}
     if key:
         _kept[key] = (ids, scores)
         while len(_kept) > KEPT_MATCHES:

@@ -354,6 +354,15 @@ def token():
 _kept = {}  # {connection alias: ((token, day), Snapshot)}
 
 
+def kept_size(version):
+    """How many documents the kept snapshot of index version `version`
+    holds; None when none of that version is kept."""
+    kept_key, kept = _kept.get(connection.alias, (None, None))
+    if kept is None or kept_key[0] != version:
+        return None
+    return len(kept.everything)
+
+
 def current(on, version=None):
     """The snapshot of the index as the database has it now, with the
     statuses of the day `on`; kept per process until the index version or
