@@ -46,8 +46,15 @@ def test_database_outage_gives_503_in_the_visitors_language_and_one_log_line(pos
             english = server.get("/en/suche/?q=sprache")
             api = server.get("/api/v1/search?q=sprache", headers={"Accept-Language": "en"})
             health = server.get("/health")
-            feeds = ["/api/v1/feeds/programmes.atom?q=sprache", "/api/v1/feeds/deadlines.ics", "/sitemap-programmes.xml"]
-            others = [server.get(path).status for path in ["/suche/", "/foerderer/x/", "/api/v1/regions", *feeds] * 5]
+            feeds = [
+                "/api/v1/feeds/programmes.atom?q=sprache",
+                "/api/v1/feeds/deadlines.ics",
+                "/sitemap-programmes.xml",
+            ]
+            others = [
+                server.get(path).status
+                for path in ["/suche/", "/foerderer/x/", "/api/v1/regions", *feeds] * 5
+            ]
             about = server.get("/ueber/")  # needs no database
         finally:
             cluster.start()
