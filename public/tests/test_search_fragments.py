@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.utils.formats import localize
 from django.utils import translation
+from django.utils.formats import localize
 
 from catalogue.models import Programme
 from catalogue.tests.factories import ProgrammeFactory
