@@ -46,12 +46,7 @@ class _Phrase:
     ids: np.ndarray  # the documents holding the phrase, ascending
     scores: np.ndarray  # the phrase's bm25 term for each of them
     documents: BitMap  # the same ids, for combining parts
-
-    @property
-    def size(self):
-        containers = self.documents.get_statistics()
-        bitmap = sum(containers[f"n_bytes_{kind}_containers"] for kind in ("array", "run", "bitset"))
-        return self.ids.nbytes + self.scores.nbytes + bitmap
+    size: int  # bytes, as counted against KEPT_BYTES
 
 
 def pays_off(version):
@@ -75,7 +70,10 @@ def _read(phrase):
     )
     ids = np.fromiter((row[0] for row in rows), dtype=np.uint32, count=len(rows))
     scores = np.fromiter((row[1] for row in rows), dtype=np.float64, count=len(rows))
-    return _Phrase(ids, scores, BitMap(ids.tolist()))
+    documents = BitMap(ids.tolist())
+    containers = documents.get_statistics()
+    bitmap = sum(containers[f"n_bytes_{kind}_containers"] for kind in ("array", "run", "bitset"))
+    return _Phrase(ids, scores, documents, ids.nbytes + scores.nbytes + bitmap)
 
 
 def _keep(key, phrase):
@@ -102,24 +100,23 @@ def _phrase(phrase, version):
     return kept
 
 
-def _documents(phrases, version):
+def _any_of(phrases):
     """The documents holding any of `phrases` (a new bitmap)."""
-    first, *rest = [_phrase(phrase, version).documents for phrase in phrases]
+    first, *rest = [phrase.documents for phrase in phrases]
     return first.union(*rest)
 
 
-def _scores(parts, ids, version):
-    """{id: score} of the documents `ids`: their phrases' terms added up in
-    the order of the phrases."""
+def _scores(phrases, ids):
+    """{id: score} of the documents `ids`: the terms of `phrases` (in the
+    query's order) added up."""
     matched = np.array(ids.to_array(), dtype=np.uint32)
     total = np.zeros(len(matched))
-    for phrase in (phrase for part in parts for phrase in part):
-        kept = _phrase(phrase, version)
-        if not len(kept.ids):
+    for phrase in phrases:
+        if not len(phrase.ids):
             continue
-        place = np.minimum(np.searchsorted(kept.ids, matched), len(kept.ids) - 1)
-        holds = kept.ids[place] == matched
-        total[holds] += kept.scores[place[holds]]
+        place = np.minimum(np.searchsorted(phrase.ids, matched), len(phrase.ids) - 1)
+        holds = phrase.ids[place] == matched
+        total[holds] += phrase.scores[place[holds]]
     return dict(zip(matched.tolist(), total.tolist(), strict=True))
 
 
@@ -128,8 +125,11 @@ def rows(text_query, scored, version):
     words), as `search.fulltext` reads them from one statement, for index
     version `version`."""
     parts = fulltext.fts5_parts(text_query)
-    first, *rest = [_documents(part, version) for part in parts]
+    kept = {phrase: _phrase(phrase, version) for part in parts for phrase in part}
+    first, *rest = [_any_of([kept[phrase] for phrase in part]) for part in parts]
     ids = first.union(*rest) if text_query.any_word else first.intersection(*rest)
     if text_query.excluded:
-        ids -= _documents([fulltext._fts_term(term) for term in text_query.excluded], version)
-    return ids, _scores(parts, ids, version) if scored else {}
+        ids -= _any_of([_phrase(fulltext._fts_term(term), version) for term in text_query.excluded])
+    if not scored:
+        return ids, {}
+    return ids, _scores([kept[phrase] for part in parts for phrase in part], ids)
