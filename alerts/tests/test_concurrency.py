@@ -19,7 +19,8 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from browser_tests.conftest import ROOT, free_port, manage, server_environment, wait_until_up
+from browser_tests.conftest import ROOT, free_port, server_environment, wait_until_up
+from ops.tests.servers import collected_static, migrated_sqlite
 
 from .conftest import links
 
@@ -38,7 +39,9 @@ def server(request, mailbox, tmp_path):
         settings.ATLAS_BASE_URL = live.url
         yield live.url
         return
+    migrated_sqlite(tmp_path / "atlas.db")
     env = server_environment(tmp_path / "atlas.db")
+    env["ATLAS_STATIC_ROOT"] = str(collected_static())
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env.update(
@@ -48,9 +51,6 @@ def server(request, mailbox, tmp_path):
         ATLAS_BASE_URL=url,
     )
     with open(tmp_path / "server.log", "w") as log:
-        manage(env, log, "migrate", "-v0")
-        # Without DEBUG, pages name the hashed static files: they must be collected.
-        manage(env, log, "collectstatic", "--noinput", "-v0")
         process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--nostatic"],
             cwd=ROOT,

@@ -16,7 +16,14 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from ops.tests.servers import ROOT, manage, postgres, postgres_bin, production_environment, serve
+from ops.tests.servers import (
+    ROOT,
+    collected_static,
+    gunicorn_command,
+    migrated_database,
+    production_environment,
+    serve,
+)
 
 from .factories import PASSWORD
 from .helpers import form_data
@@ -83,25 +90,14 @@ class Browser:
         return self
 
 
-def _database(kind, directory):
-    if kind == "sqlite":
-        yield f"sqlite:///{directory / 'atlas.db'}"
-        return
-    if postgres_bin("initdb") is None:
-        pytest.skip("PostgreSQL is not installed: scripts/install-system-deps.sh")
-    with postgres() as cluster:
-        yield cluster.url
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def site(request, tmp_path_factory):
     directory = tmp_path_factory.mktemp(f"saves-{request.param}")
-    for url in _database(request.param, directory):
-        env = production_environment(url, directory / "static", ATLAS_WORKERS=2)
-        manage(env, "migrate", "-v0")
+    with migrated_database(request.param, directory) as url:
+        env = production_environment(url, collected_static(), ATLAS_WORKERS=2)
         shell = [sys.executable, "manage.py", "shell", "-c", SETUP]
         programme = subprocess.run(shell, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
-        with serve(env, directory / "server.log") as server:
+        with serve(env, directory / "server.log", command=gunicorn_command()) as server:
             yield server, int(programme.stdout.strip().splitlines()[-1])
 
 

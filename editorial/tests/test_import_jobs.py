@@ -12,7 +12,6 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import connection
 
 from catalogue.models import Programme
 from editorial import jobs
@@ -160,8 +159,6 @@ def test_a_killed_worker_imports_nothing_and_its_job_is_failed(tmp_path):
         ATLAS_IMPORT_WORKER="external",
         ATLAS_IMPORT_JOB_DIR=tmp_path / "jobs",
     )
-    if connection.vendor == "sqlite":
-        manage(env, "migrate", "-v0")
     (tmp_path / "first.json").write_text(json.dumps(_document(30, "Sprachkurs")))
     (tmp_path / "second.json").write_text(json.dumps(_document(60, "Quartiersarbeit")))
     manage(env, "import_catalogue", str(tmp_path / "first.json"))

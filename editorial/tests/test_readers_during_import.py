@@ -20,9 +20,16 @@ import icalendar
 import pytest
 
 from bench.imports import document
-from ops.tests.servers import ROOT, get, manage, production_environment, serve
-
-from .test_concurrent_saves import _database
+from ops.tests.servers import (
+    ROOT,
+    collected_static,
+    get,
+    gunicorn_command,
+    manage,
+    migrated_database,
+    production_environment,
+    serve,
+)
 
 SEEDED, IMPORTED = 300, 3000
 # One reader per pair: a page, then a feed, then the page again.
@@ -38,18 +45,17 @@ PATHS = tuple(path for pair in READERS for path in pair)
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def site(request, tmp_path_factory):
     directory = tmp_path_factory.mktemp(f"readers-{request.param}")
-    for url in _database(request.param, directory):
+    with migrated_database(request.param, directory) as url:
         # No rate limit: the readers ask as fast as they can on purpose.
         limits = {"ATLAS_API_RATE_LIMIT": 10**6, "ATLAS_SEARCH_RATE_LIMIT": 10**6}
-        env = production_environment(url, directory / "static", ATLAS_WORKERS=2, **limits)
-        manage(env, "migrate", "-v0")
+        env = production_environment(url, collected_static(), ATLAS_WORKERS=2, **limits)
         seed = document(SEEDED)
         (directory / "seed.json").write_text(json.dumps(seed))
         big = document(IMPORTED, seed=7)  # the same ids (p0…): a third update, the rest new
         big["programmes"] = big["programmes"][SEEDED // 3 :]  # p100…p299 updated, p300… new
         (directory / "big.json").write_text(json.dumps(big))
         manage(env, "import_catalogue", str(directory / "seed.json"))
-        with serve(env, directory / "server.log") as server:
+        with serve(env, directory / "server.log", command=gunicorn_command()) as server:
             yield server, env, directory
 
 

@@ -3,6 +3,8 @@ repository's config), throw-away PostgreSQL clusters (a primary and a
 streaming replica), Redis and nginx, each on loopback or a Unix socket in a
 temporary directory, each stopped by the test that started it."""
 
+import atexit
+import functools
 import json
 import os
 import shutil
@@ -17,6 +19,8 @@ import urllib.request
 from contextlib import contextmanager
 from glob import glob
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "operations-tests-only-" + "x" * 40
@@ -189,17 +193,32 @@ def _cluster_directory(name):
     return directory
 
 
+def needs_postgres():
+    if postgres_bin("initdb") is None:
+        pytest.skip("PostgreSQL is not installed: scripts/install-system-deps.sh")
+
+
+def _create(cluster):
+    """initdb, start, and database `atlas` owned by role `atlas`."""
+    as_postgres(
+        [postgres_bin("initdb"), "-D", str(cluster.data), "-U", "atlas", "--auth=trust", "-E", "UTF8"]
+        + ["--locale=C.UTF-8"]
+    )
+    cluster.start()
+    as_postgres([postgres_bin("createdb"), "-h", str(cluster.directory), "-U", "atlas", "atlas"])
+
+
 @contextmanager
-def postgres():
-    """A primary with database `atlas` owned by role `atlas`."""
+def postgres(migrated=False):
+    """A primary with database `atlas` owned by role `atlas`; `migrated`:
+    as `manage.py migrate` leaves it (a copy of this process's template)."""
     cluster = Cluster(_cluster_directory("primary"))
     try:
-        as_postgres(
-            [postgres_bin("initdb"), "-D", str(cluster.data), "-U", "atlas", "--auth=trust", "-E", "UTF8"]
-            + ["--locale=C.UTF-8"]
-        )
-        cluster.start()
-        as_postgres([postgres_bin("createdb"), "-h", str(cluster.directory), "-U", "atlas", "atlas"])
+        if migrated:
+            as_postgres(["cp", "-a", str(_migrated_postgres_template()), str(cluster.data)])
+            cluster.start()
+        else:
+            _create(cluster)
         yield cluster
     finally:
         cluster.remove()
@@ -228,3 +247,71 @@ def replica_of(primary):
         yield replica
     finally:
         replica.remove()
+
+
+# --- Migrated databases and collected static files --------------------------
+# `migrate` on an empty database takes 5–7 s and `collectstatic` 3 s, and the
+# tests that start real processes need them about twenty times. Each test
+# process runs each for real once and copies the result; `make serve` still
+# runs both on every start (test_serve.py).
+
+
+def _scratch(name):
+    directory = Path(tempfile.mkdtemp(prefix=f"atlas-{name}-"))
+    atexit.register(shutil.rmtree, directory, True)
+    return directory
+
+
+@functools.cache
+def _migrated_sqlite_template():
+    path = _scratch("sqlite-template") / "atlas.db"
+    manage(production_environment(f"sqlite:///{path}", path.parent / "static"), "migrate", "-v0")
+    return path
+
+
+@functools.cache
+def _migrated_postgres_template():
+    """The data directory of a stopped cluster whose database is migrated."""
+    cluster = Cluster(_cluster_directory("template"))
+    atexit.register(cluster.remove)
+    _create(cluster)
+    try:
+        manage(production_environment(cluster.url, _scratch("static")), "migrate", "-v0")
+    finally:
+        cluster.stop()
+    return cluster.data
+
+
+def migrated_sqlite(path):
+    """The URL of a new SQLite database at `path`, migrated: the catalogue
+    file and the shared cache's file beside it (atlas.db, atlas-cache.db)."""
+    template = _migrated_sqlite_template()
+    for original in template.parent.glob(f"{template.stem}*"):  # a closed WAL database has no -wal file
+        shutil.copyfile(original, path.with_name(path.stem + original.name.removeprefix(template.stem)))
+    return f"sqlite:///{path}"
+
+
+@contextmanager
+def migrated_database(kind, directory):
+    """The URL of a new migrated database, "sqlite" (in `directory`) or
+    "postgresql" (a cluster of its own, removed afterwards)."""
+    if kind == "sqlite":
+        yield migrated_sqlite(directory / "atlas.db")
+        return
+    needs_postgres()
+    with postgres(migrated=True) as cluster:
+        yield cluster.url
+
+
+@functools.cache
+def collected_static():
+    """A static root as `collectstatic` fills it, for the servers this test
+    process starts (they only read it)."""
+    directory = _scratch("static")
+    manage(
+        production_environment(f"sqlite:///{directory}/unused.db", directory),
+        "collectstatic",
+        "--noinput",
+        "-v0",
+    )
+    return directory

@@ -8,8 +8,16 @@ import sys
 
 import pytest
 
-from .conftest import needs_postgres
-from .servers import ROOT, as_postgres, manage, postgres, postgres_bin, production_environment
+from .servers import (
+    ROOT,
+    as_postgres,
+    manage,
+    migrated_sqlite,
+    needs_postgres,
+    postgres,
+    postgres_bin,
+    production_environment,
+)
 
 pytestmark = pytest.mark.django_db(transaction=False, databases=[])
 
@@ -45,7 +53,7 @@ def shell(env, code):
 
 
 def build_atlas(env):
-    manage(env, "migrate", "-v0")
+    """On a migrated database."""
     manage(env, "import_catalogue", str(DEMO))
     account = {**env, "ATLAS_ACCOUNT_PASSWORD": "a-long-password-for-the-drill"}
     manage(account, "editorial_account", "editorin", "--role", "redaktion", "--email", "e@example.org")
@@ -66,14 +74,14 @@ def drill(env, fresh_env, backup_file):
 
 
 def test_restore_drill_on_sqlite(tmp_path):
-    env = production_environment(f"sqlite:///{tmp_path / 'atlas.db'}", tmp_path / "static")
+    env = production_environment(migrated_sqlite(tmp_path / "atlas.db"), tmp_path / "static")
     fresh = production_environment(f"sqlite:///{tmp_path / 'new.db'}", tmp_path / "static")
     drill(env, fresh, tmp_path / "atlas.backup")
 
 
 def test_restore_drill_on_postgres(tmp_path):
     needs_postgres()
-    with postgres() as cluster:
+    with postgres(migrated=True) as cluster:
         env = production_environment(cluster.url, tmp_path / "static")
         drill(env, _fresh_postgres_database(cluster, env), tmp_path / "atlas.dump")
 
@@ -84,8 +92,7 @@ def _fresh_postgres_database(cluster, env):
 
 
 def test_restore_refuses_a_file_of_the_other_kind_or_none(tmp_path):
-    env = production_environment(f"sqlite:///{tmp_path / 'atlas.db'}", tmp_path / "static")
-    manage(env, "migrate", "-v0")
+    env = production_environment(migrated_sqlite(tmp_path / "atlas.db"), tmp_path / "static")
     (tmp_path / "dump").write_bytes(b"PGDMP\x01\x0e\x00")
     (tmp_path / "text").write_text("not a backup")
     for name, complaint in [

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from .servers import ROOT, free_port, gunicorn_command, manage, serve
+from .servers import ROOT, collected_static, free_port, gunicorn_command, serve
 
 pytestmark = pytest.mark.django_db(transaction=False, databases=[])
 
@@ -115,9 +115,9 @@ def proxy(sqlite_env):
     if not shutil.which("nginx") and not Path(NGINX).exists():
         pytest.skip("nginx is not installed: scripts/install-system-deps.sh")
     env, directory = sqlite_env
-    manage(env, "collectstatic", "--noinput", "-v0")
     certificate, key = _certificate(directory)
     settings = {
+        "ATLAS_STATIC_ROOT": collected_static(),
         "ATLAS_TRUSTED_PROXIES": "127.0.0.1",
         "ATLAS_HSTS_SECONDS": "31536000",
         "ATLAS_API_RATE_LIMIT": "3",

@@ -8,8 +8,18 @@ import time
 
 import pytest
 
-from .conftest import DEMO, needs_postgres
-from .servers import free_port, gunicorn_command, manage, postgres, production_environment, replica_of, serve
+from .conftest import DEMO
+from .servers import (
+    collected_static,
+    free_port,
+    gunicorn_command,
+    manage,
+    needs_postgres,
+    postgres,
+    production_environment,
+    replica_of,
+    serve,
+)
 
 pytestmark = pytest.mark.django_db(transaction=False, databases=[])
 
@@ -33,8 +43,7 @@ def redis_url(tmp_path):
 
 def test_api_limit_and_export_slots_live_in_redis_when_redis_url_is_set(sqlite_env, redis_url, tmp_path):
     env, directory = sqlite_env
-    manage(env, "collectstatic", "--noinput", "-v0")
-    settings = {"REDIS_URL": redis_url, "ATLAS_API_RATE_LIMIT": "4"}
+    settings = {"REDIS_URL": redis_url, "ATLAS_API_RATE_LIMIT": "4", "ATLAS_STATIC_ROOT": collected_static()}
     with serve({**env, **settings}, tmp_path / "redis.log", command=gunicorn_command()) as server:
         minute = time.time() // 60
         statuses = [server.get("/api/v1/regions").status for _ in range(6)]
@@ -50,10 +59,8 @@ def test_api_limit_and_export_slots_live_in_redis_when_redis_url_is_set(sqlite_e
 
 def test_public_pages_read_from_the_replica_writes_go_to_the_primary(tmp_path):
     needs_postgres()
-    with postgres() as primary:
-        env = production_environment(primary.url, tmp_path / "static")
-        manage(env, "migrate", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
+    with postgres(migrated=True) as primary:
+        env = production_environment(primary.url, collected_static())
         manage(env, "import_catalogue", str(DEMO))
         with replica_of(primary) as replica:
             env = {**env, "DATABASE_REPLICA_URL": replica.url}

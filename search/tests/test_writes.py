@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from catalogue import commits
 from catalogue.models import Deadline, Programme
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory, ProgrammeInstitutionFactory
-from ops.tests.servers import ROOT, production_environment
+from ops.tests.servers import ROOT, migrated_sqlite, production_environment
 from search import documents, index
 from search.models import SearchDocument, Term
 from search.tests.test_index import found, index_state
@@ -174,18 +174,17 @@ def manage(env, *args):
 
 
 def _database_url(tmp_path):
-    """PostgreSQL: the test database (the suite's URL names the main one)."""
+    """PostgreSQL: the test database (the suite's URL names the main one);
+    SQLite: a new migrated file."""
     if connection.vendor == "postgresql":
         url = urlsplit(os.environ["DATABASE_URL"])
         return urlunsplit(url._replace(path="/" + connection.settings_dict["NAME"]))
-    return f"sqlite:///{tmp_path / 'atlas.db'}"
+    return migrated_sqlite(tmp_path / "atlas.db")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_import_killed_after_its_catalogue_writes_leaves_catalogue_and_index_unchanged(tmp_path):
     env = production_environment(_database_url(tmp_path), tmp_path / "static")
-    if connection.vendor == "sqlite":
-        manage(env, "migrate", "-v0")
     (tmp_path / "first.json").write_text(json.dumps(_document(30, "Sprachkurs")))
     (tmp_path / "second.json").write_text(json.dumps(_document(60, "Quartiersarbeit")))
     manage(env, "import_catalogue", str(tmp_path / "first.json"))
