@@ -352,25 +352,31 @@ class Matches:
         self.ranked |= documents
 
 
-def fetch(sql, params, *, settings=()):
-    """The rows of one statement; with `settings` ("name = value"), set for
-    that statement only (SET LOCAL, in a transaction of its own if none is
-    open). Read where the search reads (`search.reading`)."""
+def fetch(sql, params, *, settings=None):
+    """The rows of one statement; with `settings` ({name: value}), in force
+    for that statement only. Read where the search reads (`search.reading`)."""
     database = reading.database()
     if not settings:
         with database.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
-    with transaction.atomic(using=database.alias, savepoint=False), database.cursor() as cursor:
-        for setting in settings:
-            cursor.execute(f"SET LOCAL {setting}")
+    with transaction.atomic(using=database.alias), database.cursor() as cursor:
+        for name, value in settings.items():
+            cursor.execute("SELECT set_config(%s, %s, true)", [name, value])  # SET LOCAL
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+        # Rolled back, to a savepoint if a caller's transaction is open: that
+        # cancels SET LOCAL, which a commit would leave in force until the
+        # caller's transaction ends. A leaked enable_seqscan = off made every
+        # later statement cost 10^10, and PostgreSQL compiled each with JIT:
+        # 60-130 ms for five tables of a hundred rows.
+        transaction.set_rollback(True, using=database.alias)
+    return rows
 
 
 # The planner takes a sequential scan to be cheaper for a word in many
 # entries; it would read every vector from TOAST storage.
-POSTGRES_MATCH_SETTINGS = ("enable_seqscan = off",)
+POSTGRES_MATCH_SETTINGS = {"enable_seqscan": "off"}
 
 
 # Text matches kept per process and index version: searches refine their
@@ -402,7 +408,7 @@ def _rows(text_query, scored, version):
     if connection.vendor == "sqlite" and text_query.positive and kept_phrases.pays_off(version):
         ids, scores = kept_phrases.rows(text_query, scored, version)
     else:
-        settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else ()
+        settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else None
         rows = fetch(sql, params, settings=settings)
         ids = BitMap(doc_id for doc_id, _score in rows)
         scores = {doc_id: score for doc_id, score in rows if score is not None} if scored else {}

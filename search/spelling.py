@@ -104,7 +104,7 @@ def _sharing_a_trigram(word):
     """(stem, display, documents) of the indexed words that may be similar to `word`."""
     if connection.vendor == "postgresql":
         sql = "SELECT stem, display, documents FROM search_term WHERE stem %% %s"
-        return fetch(sql, [word], settings=[f"pg_trgm.similarity_threshold = {PG_TRIGRAM_THRESHOLD}"])
+        return fetch(sql, [word], settings={"pg_trgm.similarity_threshold": str(PG_TRIGRAM_THRESHOLD)})
     inner = " OR ".join(f'"{t}"' for t in sorted(trigrams(word)) if " " not in t)
     sql = (
         "SELECT t.stem, t.display, t.documents FROM search_trigrams "
