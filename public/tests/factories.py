@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from catalogue.models import Deadline, ProgrammeInstitution, Role
 from catalogue.tests.factories import InstitutionFactory, ProgrammeFactory
+from search.index import bulk_indexing
 
 
 def rich_institution(**overrides):
@@ -24,11 +25,12 @@ def rich_institution(**overrides):
         "last_checked": date(2026, 10, 1),
         "sources": ["https://stiftung-miteinander.example.org/foerderung"],
     }
-    institution = InstitutionFactory(**(fields | overrides))
-    institution.funding_kinds.set(["projekte", "institutionell"])
-    institution.regions.set(["ni"])
-    institution.integration_areas.set(["sprachfoerderung", "leben-im-quartier"])
-    institution.target_groups.set(["zuwanderungsbiografie"])
+    with bulk_indexing():  # indexed once, not once per list
+        institution = InstitutionFactory(**(fields | overrides))
+        institution.funding_kinds.set(["projekte", "institutionell"])
+        institution.regions.set(["ni"])
+        institution.integration_areas.set(["sprachfoerderung", "leben-im-quartier"])
+        institution.target_groups.set(["zuwanderungsbiografie"])
     return institution
 
 
@@ -64,20 +66,23 @@ def rich_programme(institution=None, **overrides):
         "last_checked": date(2026, 11, 2),
         "sources": ["https://stiftung-miteinander.example.org/programm"],
     }
-    programme = ProgrammeFactory(**(fields | overrides))
-    Deadline.objects.create(programme=programme, date=date(2026, 12, 15))
-    Deadline.objects.create(programme=programme, date=date(2027, 3, 31))
-    Deadline.objects.create(programme=programme, yearly="09-30")
-    programme.regions.set(["ni", "03241"])
-    programme.applicant_types.set(["verein", "migrantenorganisation"])
-    programme.funding_kinds.set(["projekte"])
-    programme.integration_areas.set(["sprachfoerderung", "leben-im-quartier"])
-    programme.target_groups.set(["zuwanderungsbiografie", "fluchtgeschichte"])
-    if institution is not None:
-        ProgrammeInstitution.objects.create(programme=programme, institution=institution, role=Role.FUNDER)
-        ProgrammeInstitution.objects.create(
-            programme=programme, institution=institution, role=Role.CONTACT, position=1
-        )
+    with bulk_indexing():  # indexed once, not once per list and deadline
+        programme = ProgrammeFactory(**(fields | overrides))
+        Deadline.objects.create(programme=programme, date=date(2026, 12, 15))
+        Deadline.objects.create(programme=programme, date=date(2027, 3, 31))
+        Deadline.objects.create(programme=programme, yearly="09-30")
+        programme.regions.set(["ni", "03241"])
+        programme.applicant_types.set(["verein", "migrantenorganisation"])
+        programme.funding_kinds.set(["projekte"])
+        programme.integration_areas.set(["sprachfoerderung", "leben-im-quartier"])
+        programme.target_groups.set(["zuwanderungsbiografie", "fluchtgeschichte"])
+        if institution is not None:
+            ProgrammeInstitution.objects.create(
+                programme=programme, institution=institution, role=Role.FUNDER
+            )
+            ProgrammeInstitution.objects.create(
+                programme=programme, institution=institution, role=Role.CONTACT, position=1
+            )
     return programme
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from catalogue.tests.factories import ProgrammeInstitutionFactory
 from public.middleware import CONTENT_SECURITY_POLICY
+from search.index import bulk_indexing
 
 from .factories import rich_institution, rich_programme
 from .helpers import parse
@@ -33,9 +34,10 @@ LANGUAGES = {"": "de", "/en": "en", "/ar": "ar"}
 
 @pytest.fixture
 def catalogue():
-    institution = rich_institution()
-    programme = rich_programme(institution=institution)
-    ProgrammeInstitutionFactory(programme=programme)
+    with bulk_indexing():
+        institution = rich_institution()
+        programme = rich_programme(institution=institution)
+        ProgrammeInstitutionFactory(programme=programme)
 
 
 def every_page():
