@@ -75,6 +75,7 @@ def restore(dump, url, env):
 def save(dump, url, env):
     """Dump the indexed catalogue for the next run, stamped with the index key."""
     partial = dump.with_suffix(".partial")
+    partial.parent.mkdir(parents=True, exist_ok=True)  # run on its own, before bench/run.py made it
     run([pg_tool("pg_dump"), "--format=custom", "--compress=1", f"--file={partial}", libpq_url(url)], env)
     partial.rename(dump)
     dump.with_suffix(".index").write_text(index_key())
