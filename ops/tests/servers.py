@@ -1,7 +1,9 @@
 """Real servers for the operations tests: `make serve` (or gunicorn with the
 repository's config), throw-away PostgreSQL clusters (a primary and a
 streaming replica), Redis and nginx, each on loopback or a Unix socket in a
-temporary directory, each stopped by the test that started it."""
+temporary directory, each stopped by the test that started it; and the
+migrated databases and collected static files they start from, made once
+per test process and removed when it exits."""
 
 import atexit
 import functools
