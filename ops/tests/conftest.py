@@ -28,7 +28,7 @@ def postgres_env(tmp_path_factory):
     demo catalogue, static files collected; yields (env, cluster, directory)."""
     needs_postgres()
     directory = tmp_path_factory.mktemp("serve-pg")
-    with postgres(migrated=True) as cluster:
+    with postgres() as cluster:
         env = production_environment(cluster.url, collected_static())
         manage(env, "import_catalogue", str(DEMO))
         yield env, cluster, directory

@@ -211,16 +211,13 @@ def _create(cluster):
 
 
 @contextmanager
-def postgres(migrated=False):
-    """A primary with database `atlas` owned by role `atlas`; `migrated`:
-    as `manage.py migrate` leaves it (a copy of this process's template)."""
+def postgres():
+    """A primary with database `atlas` owned by role `atlas`, as `manage.py
+    migrate` leaves it: a copy of this process's template."""
     cluster = Cluster(_cluster_directory("primary"))
     try:
-        if migrated:
-            as_postgres(["cp", "-a", str(_migrated_postgres_template()), str(cluster.data)])
-            cluster.start()
-        else:
-            _create(cluster)
+        as_postgres(["cp", "-a", str(_migrated_postgres_template()), str(cluster.data)])
+        cluster.start()
         yield cluster
     finally:
         cluster.remove()
@@ -301,7 +298,7 @@ def migrated_database(kind, directory):
         yield migrated_sqlite(directory / "atlas.db")
         return
     needs_postgres()
-    with postgres(migrated=True) as cluster:
+    with postgres() as cluster:
         yield cluster.url
 
 

@@ -81,7 +81,7 @@ def test_restore_drill_on_sqlite(tmp_path):
 
 def test_restore_drill_on_postgres(tmp_path):
     needs_postgres()
-    with postgres(migrated=True) as cluster:
+    with postgres() as cluster:
         env = production_environment(cluster.url, tmp_path / "static")
         drill(env, _fresh_postgres_database(cluster, env), tmp_path / "atlas.dump")
 

@@ -59,7 +59,7 @@ def test_api_limit_and_export_slots_live_in_redis_when_redis_url_is_set(sqlite_e
 
 def test_public_pages_read_from_the_replica_writes_go_to_the_primary(tmp_path):
     needs_postgres()
-    with postgres(migrated=True) as primary:
+    with postgres() as primary:
         env = production_environment(primary.url, collected_static())
         manage(env, "import_catalogue", str(DEMO))
         with replica_of(primary) as replica:
