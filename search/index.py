@@ -115,15 +115,14 @@ def _index_batch(model, pks):
     than `bulk_update`, whose CASE expressions cost more than the rows."""
     field, on, parents = model._meta.model_name, today(), documents.region_parents()
     loaded = documents.with_text(model).filter(state=Workflow.PUBLISHED).in_bulk(pks)
-    status = documents.statuses(list(loaded), on) if model is Programme and loaded else {}
     old = SearchText.objects.filter(**{f"document__{field}__in": pks}).values_list("title", "goals", "body")
     deltas, spellings = Counter(), {}
     for words in old:
         deltas.subtract(set(" ".join(words).split()))
     SearchDocument.objects.filter(**{f"{field}__in": pks}).delete()
     docs, texts, tag_rows = [], [], []
-    for pk, entry in loaded.items():
-        docs.append(SearchDocument(**{field: entry}, **documents.fields(entry, status.get(pk), on)))
+    for entry in loaded.values():
+        docs.append(SearchDocument(**{field: entry}, **documents.fields(entry, on)))
         texts.append(SearchText(**documents.analysed(entry, spellings)))
         tag_rows.append(documents.tags(entry, parents))
         deltas.update(texts[-1].stems())
@@ -198,11 +197,9 @@ def rebuild_index():
     returns the number of documents. One transaction: searches see the old
     index until it is done."""
     on, parents, counts, spellings = today(), documents.region_parents(), Counter(), {}
-    status = documents.statuses(Programme.objects.filter(state=Workflow.PUBLISHED).values("pk"), on)
     docs, texts, tag_rows = [], [], []
     for entry in _published_entries():
-        values = documents.fields(entry, status.get(entry.pk) if isinstance(entry, Programme) else None, on)
-        docs.append(SearchDocument(**{entry._meta.model_name: entry}, **values))
+        docs.append(SearchDocument(**{entry._meta.model_name: entry}, **documents.fields(entry, on)))
         texts.append(SearchText(**documents.analysed(entry, spellings)))
         tag_rows.append(documents.tags(entry, parents))
         counts.update(texts[-1].stems())
