@@ -106,3 +106,39 @@ def test_an_edited_concept_counts_at_once(two_words):
     concept.save()
 
     assert sorted(slugs("Zufluchtsuchende")) == ["a-fluechtlinge", "b-gefluechtete"]
+
+
+def _page(query, page, per_page=5):
+    params = _params(query)
+    params["page"] = str(page)
+    return [hit.object.slug for hit in search(params, per_page=per_page).hits]
+
+
+@pytest.fixture
+def many_in_title(db):
+    """Seven exact matches in the title, two in the description only, two
+    found only through the thesaurus (in the title)."""
+    with bulk_indexing():
+        for n in range(7):
+            ProgrammeFactory(slug=f"a{n}-titel", title=f"Hilfe für Flüchtlinge {n}", goals="", description="")
+        for n in range(2):
+            ProgrammeFactory(slug=f"b{n}-text", title=f"Hilfe {n}", goals="", description="für Flüchtlinge")
+        for n in range(2):
+            ProgrammeFactory(
+                slug=f"c{n}-thesaurus", title=f"Hilfe für Geflüchtete {n}", goals="", description=""
+            )
+
+
+def test_exact_matches_outside_the_title_are_ranked_only_when_the_page_reaches_them(many_in_title):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first_page:
+        first = _page("Flüchtlinge", 1)
+    pages = first + _page("Flüchtlinge", 2) + _page("Flüchtlinge", 3)
+
+    assert {slug.split("-")[1] for slug in first} == {"titel"}
+    # The title matches fill the first page: no entry outside it is ranked
+    # (PostgreSQL ranks them in a statement of their own; SQLite ranks all at once).
+    assert not [q for q in first_page.captured_queries if "= ANY(" in q["sql"]]
+    assert [slug.split("-")[1] for slug in pages] == ["titel"] * 7 + ["text"] * 2 + ["thesaurus"] * 2
