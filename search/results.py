@@ -35,6 +35,21 @@ def _ranked(snapshot, documents, sort, offset, limit, scores, ranked, after):
     return ids
 
 
+def _scores(matches, snapshot, documents, wanted, after):
+    """The scores that order the first `wanted` of `documents`, those in the
+    bitmap `after` behind all others: each part ranked as far as the page
+    reaches into it (PostgreSQL ranks some matches only on demand,
+    `search.fulltext.Matches.ranking`)."""
+    late = documents & after if after is not None else None
+    if not late:
+        return matches.ranking(documents, snapshot.expired, wanted)
+    first = documents - late
+    scores = matches.ranking(first, snapshot.expired, wanted)
+    if len(first) < wanted:
+        scores = matches.ranking(late, snapshot.expired, wanted - len(first))
+    return scores
+
+
 def page_rows(snapshot, documents, sort, matches, page, per_page, after=None):
     """[(kind, entry id, score, status_code, next_deadline, late, revision), …] of one
     page of `documents` (a bitmap of the snapshot); `matches` the text
@@ -42,7 +57,7 @@ def page_rows(snapshot, documents, sort, matches, page, per_page, after=None):
     documents in the bitmap `after` come last and are marked `late`."""
     scores, ranked = None, None
     if sort == "relevance" and matches and matches.ids:
-        scores = matches.ranking(documents, snapshot.expired, page * per_page)
+        scores = _scores(matches, snapshot, documents, page * per_page, after)
         ranked = matches.ranked
     sort = "deadline" if sort == "relevance" and scores is None else sort
     ids = _ranked(snapshot, documents, sort, (page - 1) * per_page, per_page, scores, ranked, after)
