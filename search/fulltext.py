@@ -276,21 +276,104 @@ def _any_word(text_query):
 TITLE_BONUS = 100  # above any ts_rank: a word in the title ranks first
 
 
-def _postgres_matches(text_query, scored):
+def _postgres_matches(text_query, scored, expression=None, within=None):
     """With `scored`, the matches with a query word in the title get
-    TITLE_BONUS + their rank; the others NULL (ranked later, if needed)."""
+    TITLE_BONUS + their rank; the others NULL (ranked later, if needed).
+    `expression`: the tsquery the rows must match, if not the query's own;
+    `within`: a tsquery the GIN index answers alone, for the rows tested."""
     score, params = "NULL", []
     if scored:
         rank, params = _postgres_rank(text_query)
         score = f"CASE WHEN title_vector @@ {_ts_query('%s')} THEN {TITLE_BONUS} + {rank} END"
         params = [_any_word(text_query), *params]
-    match = f"vector @@ {_ts_query('%s')}"
-    sql = f"SELECT document_id AS doc_id, {score} AS score FROM search_searchtext WHERE {match}"
-    params.append(tsquery_expression(text_query))
+    sql = f"SELECT document_id AS doc_id, {score} AS score FROM search_searchtext WHERE "
+    if within:
+        # OFFSET 0 keeps the planner from asking the index for the whole
+        # query, which would test every match of its words, not these rows.
+        sql = sql.replace(" FROM", ", vector FROM", 1) + f"vector @@ {_ts_query('%s')} OFFSET 0"
+        sql = f"SELECT doc_id, score FROM ({sql}) AS candidates WHERE "
+        params.append(within)
+    sql += f"vector @@ {_ts_query('%s')}"
+    params.append(expression or tsquery_expression(text_query))
     if text_query.excluded:
         sql += f" AND NOT vector @@ {_ts_query('%s')}"
         params.append(_excluded(text_query, _ts_term, " | "))
     return sql, params
+
+
+def _written(text_query, option):
+    """The query's tsquery with each option of its alternatives written by
+    `option` (None: left out); None when that leaves a part without any."""
+    parts = [_ts_term(t) for t in text_query.required] + [f"({_ts_phrase(p)})" for p in text_query.phrases]
+    for group in text_query.alternatives:
+        options = [written for written in map(option, group) if written is not None]
+        if options:
+            parts.append("(" + " | ".join(options) + ")")
+        elif not text_query.any_word:
+            return None
+    return (" | " if text_query.any_word else " & ").join(parts) or None
+
+
+def _words_of(option):
+    return "(" + " & ".join(_ts_term(t) for t in option) + ")"
+
+
+def _covers(word, term):
+    """Whether every document with `term` (a query word) holds the word
+    `term` finds, e.g. 'verein':* holds 'vereinsarbeit' too."""
+    return word.stem == term.stem or (word.prefix and term.stem.startswith(word.stem))
+
+
+def _phrases_that_add(group):
+    """The options of several words that can find a document none of the
+    group's single words finds: "gemeinnütziger Verein" adds nothing to
+    "Verein"."""
+    single = [option[0] for option in group if len(option) == 1]
+    return [
+        option
+        for option in group
+        if len(option) > 1 and not any(_covers(word, term) for word in single for term in option)
+    ]
+
+
+def _phrase_split(text_query):
+    """(sure, candidates) for a query whose alternatives hold options of
+    several words ("e. V." for "Verein", from the thesaurus), else None;
+    candidates None when the phrases cannot add a match.
+
+    The GIN index knows which words a document holds, not where: a tsquery
+    with a phrase makes PostgreSQL test every match again against its
+    vector, read from TOAST storage (0.5 s for "Vereine" at 100,000
+    entries). So the matches are found in two statements: `sure` leaves the
+    phrase options out (what it finds matches the query, and the index
+    alone answers it); `candidates` asks the index for the documents `sure`
+    does not find that hold a phrase's words anywhere, and only these are
+    tested for the query (`_postgres_matches(within=…)`)."""
+    if text_query.phrases or not any(len(o) > 1 for group in text_query.alternatives for o in group):
+        return None
+    sure = _written(text_query, lambda option: _ts_phrase(option) if len(option) == 1 else None)
+    if sure is None:
+        return None
+    adding = [option for group in text_query.alternatives for option in _phrases_that_add(group)]
+    if not adding:
+        return sure, None
+    relaxed = _written(text_query, _words_of)
+    return sure, f"({relaxed}) & ({' | '.join(map(_words_of, adding))}) & !({sure})"
+
+
+def _postgres_rows(text_query, scored):
+    """The rows (doc_id, score) of `_postgres_matches`, in two statements
+    when the query holds phrases (`_phrase_split`)."""
+    split = _phrase_split(text_query)
+    if split is None:
+        return fetch(*_postgres_matches(text_query, scored), settings=POSTGRES_MATCH_SETTINGS)
+    sure, candidates = split
+    rows = fetch(*_postgres_matches(text_query, scored, sure), settings=POSTGRES_MATCH_SETTINGS)
+    if candidates:
+        rows += fetch(
+            *_postgres_matches(text_query, scored, within=candidates), settings=POSTGRES_MATCH_SETTINGS
+        )
+    return rows
 
 
 def _only_excluded(text_query):
@@ -408,8 +491,11 @@ def _rows(text_query, scored, version):
     if connection.vendor == "sqlite" and text_query.positive and kept_phrases.pays_off(version):
         ids, scores = kept_phrases.rows(text_query, scored, version)
     else:
-        settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else None
-        rows = fetch(sql, params, settings=settings)
+        if connection.vendor == "postgresql" and text_query.positive:
+            rows = _postgres_rows(text_query, scored)
+        else:
+            settings = POSTGRES_MATCH_SETTINGS if connection.vendor == "postgresql" else None
+            rows = fetch(sql, params, settings=settings)
         ids = BitMap(doc_id for doc_id, _score in rows)
         scores = {doc_id: score for doc_id, score in rows if score is not None} if scored else {}
     if key:
