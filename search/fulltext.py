@@ -24,9 +24,10 @@ parsed in `search.text`). The words match as prefixes (`"forderung"*` /
 `'forderung':*`), phrases as adjacent words, and a query of several words
 gets a bonus where they appear as a phrase.
 
-`match(text_query)` runs one statement per search and returns the matching
-documents (`Matches`); filters, counts and order then work on those ids in
-memory (`search.snapshot`).
+`match(text_query)` runs one statement per search (on PostgreSQL two when
+the query holds thesaurus terms of several words, `_phrase_split`, ADR
+0013) and returns the matching documents (`Matches`); filters, counts and
+order then work on those ids in memory (`search.snapshot`).
 """
 
 from collections import OrderedDict
@@ -286,12 +287,15 @@ def _postgres_matches(text_query, scored, expression=None, within=None):
         rank, params = _postgres_rank(text_query)
         score = f"CASE WHEN title_vector @@ {_ts_query('%s')} THEN {TITLE_BONUS} + {rank} END"
         params = [_any_word(text_query), *params]
-    sql = f"SELECT document_id AS doc_id, {score} AS score FROM search_searchtext WHERE "
+    columns = f"document_id AS doc_id, {score} AS score"
+    sql = f"SELECT {columns} FROM search_searchtext WHERE "
     if within:
         # OFFSET 0 keeps the planner from asking the index for the whole
         # query, which would test every match of its words, not these rows.
-        sql = sql.replace(" FROM", ", vector FROM", 1) + f"vector @@ {_ts_query('%s')} OFFSET 0"
-        sql = f"SELECT doc_id, score FROM ({sql}) AS candidates WHERE "
+        candidates = (
+            f"SELECT {columns}, vector FROM search_searchtext WHERE vector @@ {_ts_query('%s')} OFFSET 0"
+        )
+        sql = f"SELECT doc_id, score FROM ({candidates}) AS candidates WHERE "
         params.append(within)
     sql += f"vector @@ {_ts_query('%s')}"
     params.append(expression or tsquery_expression(text_query))
@@ -319,8 +323,8 @@ def _words_of(option):
 
 
 def _covers(word, term):
-    """Whether every document with `term` (a query word) holds the word
-    `term` finds, e.g. 'verein':* holds 'vereinsarbeit' too."""
+    """Whether the query word `word` finds every document that holds the
+    query word `term`: 'verein':* finds those with 'vereinsarbeit'."""
     return word.stem == term.stem or (word.prefix and term.stem.startswith(word.stem))
 
 
