@@ -3,10 +3,11 @@ vocabulary tags, and the vocabulary of indexed words for "Meinten Sie …?".
 
 A document also carries what the search filters, counts and sorts by, so
 that a search reads one table and its tags instead of recomputing every
-programme's status from its deadlines: the status and next deadline as
-`catalogue.queries.with_status` computes them for the day `status_on`
-(refreshed for all documents when the day changes, see
-`search.index.refresh_statuses`), the amounts and the creation time.
+programme's status from its deadlines: the status and next deadline of
+the day `status_on` (`catalogue.status` when an entry is indexed, its SQL
+twin `catalogue.queries.with_status` when all documents are refreshed for
+a new day, see `search.index.refresh_statuses`), the amounts and the
+creation time.
 
 `SearchText` holds the output of `search.text.index_text` (stems separated
 by spaces) for title, goals and body, apart from the narrow document rows

@@ -211,7 +211,8 @@ class ExactFirst(fulltext.Matches):
     exact: BitMap = field(default_factory=BitMap)
     boosted: BitMap = field(default_factory=BitMap)
     typed: TextQuery | None = None
-    titled: BitMap = field(default_factory=BitMap)  # ranked at once: a word in the title
+    # Ranked by the match itself: on PostgreSQL those with a query word in the title.
+    titled: BitMap = field(default_factory=BitMap)
 
     def ranking(self, documents, expired, wanted):
         # PostgreSQL ranks the matches outside the title later (ADR 0003);
