@@ -1,9 +1,11 @@
 """GET /health for load balancers and monitoring: is each database reachable,
-does the search index exist. A few cheap queries, nothing secret (no versions,
-no host names, no error texts), never cached."""
+does the search index exist, can the shared cache be read. A few cheap
+queries, nothing secret (no versions, no host names, no error texts), never
+cached."""
 
 import json
 
+from django.core.cache import caches
 from django.db import DatabaseError, connections
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
@@ -31,6 +33,18 @@ def _search_index():
     return "ok"
 
 
+def _shared_cache():
+    """ok, or unavailable: the cache that counts request limits and failed
+    logins (the database cache, on SQLite its own file atlas-cache.db, or
+    Redis). The limits let requests through uncounted while it is away
+    (ops.limits), so only this check shows that it is."""
+    try:
+        caches["default"].get("health")
+    except Exception:  # the backend's own: a database error, Redis' ConnectionError, …
+        return "unavailable"
+    return "ok"
+
+
 def report():
     checks = {"database": _database("default")}
     if "replica" in connections:
@@ -39,6 +53,7 @@ def report():
         checks["search_index"] = _search_index() if checks["database"] == "ok" else "unknown"
     except DatabaseError:
         checks["search_index"] = "unknown"
+    checks["cache"] = _shared_cache()
     healthy = all(value == "ok" for value in checks.values())
     return {"status": "ok" if healthy else "degraded", **checks}
 

@@ -70,6 +70,7 @@ def test_public_pages_read_from_the_replica_writes_go_to_the_primary(tmp_path):
                     "database": "ok",
                     "replica": "ok",
                     "search_index": "ok",
+                    "cache": "ok",
                 }
                 programme = "/foerderungen/richtlinie-teilhabe-und-zusammenhalt/"
                 assert server.get(programme).status == 200

@@ -51,7 +51,7 @@ def test_html_and_json_are_compressed_the_back_office_is_not(site):
 def test_health_reports_database_and_search_index(site):
     answer = site.get("/health")
     assert answer.status == 200
-    assert answer.json() == {"status": "ok", "database": "ok", "search_index": "ok"}
+    assert answer.json() == {"status": "ok", "database": "ok", "search_index": "ok", "cache": "ok"}
     assert "no-store" in answer.headers["Cache-Control"]
 
 
