@@ -29,6 +29,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_import_job_files(tmp_path_factory):
+    """Import jobs write their progress to job-<id>.json; every test process
+    numbers its jobs from 1, so with one shared directory two workers
+    replaced each other's files (a flaky FileNotFoundError in CI). Each
+    test process gets a directory of its own."""
+    from django.conf import settings
+
+    settings.ATLAS_IMPORT_JOB_DIR = str(tmp_path_factory.mktemp("import-jobs"))
+
+
 @pytest.fixture(autouse=True)
 def german_by_default():
     """Every test starts in German, the source language. A request to /en/…
