@@ -139,6 +139,9 @@ def run(database_url, seconds=WRK_SECONDS):
                 paths.write("".join(f"/suche/?{qs}\n" for qs in queries))
                 paths.flush()
                 results[mode] = _measured(server.pid, _wrk, base, paths.name, seconds, mode)
+                if results[mode]["errors"] == results[mode]["requests"]:
+                    # A rate of error pages is no speed: say so instead of printing it.
+                    raise SystemExit(f"load: every {mode} answer was an error; see {LOG}")
         return results
     finally:
         server.terminate()
@@ -169,6 +172,11 @@ def _wrk(base, paths, seconds, mode):
 
 def main():
     path = Path(sys.argv[1]).resolve()
+    # Pages link hashed static names (ATLAS_DEBUG=0); bench/run.py collects them too.
+    env = server_env(f"sqlite:///{path}")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
     print(json.dumps(run(f"sqlite:///{path}")))
 
 
