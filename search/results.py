@@ -22,30 +22,29 @@ from .models import Kind
 from .snippets import highlight, snippet
 
 
-def _ranked(snapshot, documents, sort, offset, limit, scores, ranked, after):
-    """Ids at [offset, offset + limit) of `documents` in the order `sort`,
-    those in the bitmap `after` behind all others."""
+def _first_and_late(documents, after):
+    """(documents not in the bitmap `after`, those in it or None): the late
+    ones come behind all others in every order."""
     late = documents & after if after is not None else None
+    return (documents - late, late) if late else (documents, None)
+
+
+def _ranked(snapshot, first, late, sort, offset, limit, scores, ranked):
+    """Ids at [offset, offset + limit) of `first` and then `late`, each in the order `sort`."""
     if not late:
-        return snapshot.ranked(documents, sort, offset, limit, scores, ranked)
-    first = documents - late
+        return snapshot.ranked(first, sort, offset, limit, scores, ranked)
     ids = snapshot.ranked(first, sort, offset, limit, scores, ranked) if offset < len(first) else []
     if len(ids) < limit:
         ids += snapshot.ranked(late, sort, max(0, offset - len(first)), limit - len(ids), scores, ranked)
     return ids
 
 
-def _scores(matches, snapshot, documents, wanted, after):
-    """The scores that order the first `wanted` of `documents`, those in the
-    bitmap `after` behind all others: each part ranked as far as the page
-    reaches into it (PostgreSQL ranks some matches only on demand,
-    `search.fulltext.Matches.ranking`)."""
-    late = documents & after if after is not None else None
-    if not late:
-        return matches.ranking(documents, snapshot.expired, wanted)
-    first = documents - late
+def _scores(matches, snapshot, first, late, wanted):
+    """The scores that order the first `wanted` of `first` and then `late`:
+    each part ranked as far as the page reaches into it (PostgreSQL ranks
+    some matches only on demand, `search.fulltext.Matches.ranking`)."""
     scores = matches.ranking(first, snapshot.expired, wanted)
-    if len(first) < wanted:
+    if late and len(first) < wanted:
         scores = matches.ranking(late, snapshot.expired, wanted - len(first))
     return scores
 
@@ -55,12 +54,13 @@ def page_rows(snapshot, documents, sort, matches, page, per_page, after=None):
     page of `documents` (a bitmap of the snapshot); `matches` the text
     matches (`search.fulltext.Matches`), or None without query text;
     documents in the bitmap `after` come last and are marked `late`."""
+    first, late_ones = _first_and_late(documents, after)
     scores, ranked = None, None
     if sort == "relevance" and matches and matches.ids:
-        scores = _scores(matches, snapshot, documents, page * per_page, after)
+        scores = _scores(matches, snapshot, first, late_ones, page * per_page)
         ranked = matches.ranked
     sort = "deadline" if sort == "relevance" and scores is None else sort
-    ids = _ranked(snapshot, documents, sort, (page - 1) * per_page, per_page, scores, ranked, after)
+    ids = _ranked(snapshot, first, late_ones, sort, (page - 1) * per_page, per_page, scores, ranked)
     late = after if after is not None else ()
     return [
         (
