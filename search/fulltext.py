@@ -201,17 +201,6 @@ def _ts_phrase(terms):
     return "(" + " <-> ".join(_ts_term(t) for t in terms) + ")"
 
 
-def _alternative(group, phrase, or_):
-    """'("kind"* OR "jung"* + "mensch"*)': one option of the group must match."""
-    return "(" + or_.join(phrase(option) for option in group) + ")"
-
-
-def _positive(text_query, term, phrase, and_, or_):
-    parts = [term(t) for t in text_query.required] + [f"({phrase(p)})" for p in text_query.phrases]
-    parts += [_alternative(group, phrase, or_) for group in text_query.alternatives]
-    return (or_ if text_query.any_word else and_).join(parts)
-
-
 def fts5_parts(text_query):
     """The FTS5 query as [[phrase, …], …]: a document matches a part when it
     holds one of the part's phrases, and the query when it matches every
@@ -232,8 +221,23 @@ def fts5_expression(text_query):
     return joined.join("(" + " OR ".join(part) + ")" for part in fts5_parts(text_query))
 
 
+def _written(text_query, option):
+    """The query's tsquery with each option of its alternatives written by
+    `option` (None: left out; `_ts_phrase`: as it is); None when that
+    leaves a part without any."""
+    parts = [_ts_term(t) for t in text_query.required] + [f"({_ts_phrase(p)})" for p in text_query.phrases]
+    for group in text_query.alternatives:
+        options = [written for written in map(option, group) if written is not None]
+        if options:
+            parts.append("(" + " | ".join(options) + ")")
+        elif not text_query.any_word:
+            return None
+    return (" | " if text_query.any_word else " & ").join(parts) or None
+
+
 def tsquery_expression(text_query):
-    return _positive(text_query, _ts_term, _ts_phrase, " & ", " | ")
+    """ "'sprachkurs':* & (('kind':*) | ('jung':* <-> 'mensch':*))"."""
+    return _written(text_query, _ts_phrase) or ""
 
 
 def _excluded(text_query, term, or_):
@@ -303,19 +307,6 @@ def _postgres_matches(text_query, scored, expression=None, within=None):
         sql += f" AND NOT vector @@ {_ts_query('%s')}"
         params.append(_excluded(text_query, _ts_term, " | "))
     return sql, params
-
-
-def _written(text_query, option):
-    """The query's tsquery with each option of its alternatives written by
-    `option` (None: left out); None when that leaves a part without any."""
-    parts = [_ts_term(t) for t in text_query.required] + [f"({_ts_phrase(p)})" for p in text_query.phrases]
-    for group in text_query.alternatives:
-        options = [written for written in map(option, group) if written is not None]
-        if options:
-            parts.append("(" + " | ".join(options) + ")")
-        elif not text_query.any_word:
-            return None
-    return (" | " if text_query.any_word else " & ").join(parts) or None
 
 
 def _words_of(option):
