@@ -16,7 +16,10 @@ the catalogue or of the search's result (issue 14 item 6):
 
 Both take the programmes a search found (`search.core.matching_programmes`:
 a set of ids read from the in-memory index, no entries read). Only the
-entries shown are read, and a few more.
+entries shown are read, and a few more. On PostgreSQL the search's words
+are tested only for the programmes a walk reaches while most of them hold
+the words (`search.snapshot.ProgrammesWithText`): asking the index for a
+common word reads every document that holds it.
 """
 
 from itertools import islice, takewhile
@@ -35,29 +38,36 @@ STEP = 500
 BATCH = 25
 
 
-def _walk(queryset, ids):
-    """Rows of `queryset` (programmes' values_list, id last) whose id is in
-    `ids`, in its order. Read in slices (LIMIT/OFFSET) of growing size
-    until the caller stops: with an index in that order the database reads
-    no more than the slices. Not `iterator()`: on PostgreSQL outside a
-    transaction it declares a cursor WITH HOLD, which computes the whole
-    result before the first row (100,000 rows for a broad search)."""
-    if len(ids) <= FEW:
-        queryset = queryset.filter(pk__in=ids)
-    start, size = 0, STEP
+def _walk(queryset, found):
+    """Rows of `queryset` (programmes' values_list, id last) of the
+    programmes a search `found`, in its order. Read in slices (LIMIT/OFFSET)
+    of growing size until the caller stops: with an index in that order the
+    database reads no more than the slices, and the search's words are
+    tested for no more than these (`snapshot.ProgrammesWithText`). Not
+    `iterator()`: on PostgreSQL outside a transaction it declares a cursor
+    WITH HOLD, which computes the whole result before the first row
+    (100,000 rows for a broad search)."""
+    start, size, shown, by_id = 0, STEP, 0, False
     while True:
+        if not by_id and len(possible := found.possible()) <= FEW:
+            # Every row shown so far is one of these, and the first of them.
+            queryset, start, by_id = queryset.filter(pk__in=possible), shown, True
         rows = list(queryset[start : start + size])
-        yield from (row for row in rows if row[-1] in ids)
+        kept = set(found.among([row[-1] for row in rows]))
+        for row in rows:
+            if row[-1] in kept:
+                shown += 1
+                yield row
         if len(rows) < size:
             return
         start, size = start + size, size * 2
 
 
-def newest(ids, count):
-    """The `count` most recently changed published programmes among `ids`
-    (newest first, then by slug descending)."""
+def newest(found, count):
+    """The `count` most recently changed published programmes a search
+    `found` (newest first, then by slug descending)."""
     order = published(Programme.objects.all()).order_by("-updated_at", "-slug")
-    picked = [pk for (pk,) in islice(_walk(order.values_list("pk"), ids), count)]
+    picked = [pk for (pk,) in islice(_walk(order.values_list("pk"), found), count)]
     programmes = Programme.objects.in_bulk(picked)
     return [programmes[pk] for pk in picked]
 

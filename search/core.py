@@ -16,7 +16,9 @@ finds nothing says which filter to drop (`search.relax`).
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import partial
 
+from django.db import connection
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -355,7 +357,9 @@ def matching_programmes(params, *, on=None, options=None):
     """(the published programmes the search `params` finds, as a set of ids
     read from the in-memory index (`snapshot.Programmes`), the problems
     `search()` would report in its `errors`): for feeds, which refuse what a
-    search refuses."""
+    search refuses. On PostgreSQL the words are tested only for the
+    programmes a feed asks about, while that is cheaper than reading every
+    match (`snapshot.ProgrammesWithText`)."""
     on = on or today()
     options = options or vocabularies.load()
     form = SearchForm(params, vocabularies=options)
@@ -364,6 +368,15 @@ def matching_programmes(params, *, on=None, options=None):
     _take_place(form, options)
     text = TextQuery.parse(form.value("q", "")) or None
     index = snapshot.current(on)
-    exact = bool(form.value("exact"))
-    found = _find(index, filters_of(form, text, options), scored=False, exact=exact, facets=False)
-    return snapshot.Programmes(index, found.documents & index.kind([Kind.PROGRAMME])), problems
+    filters = filters_of(form, text, options)
+    programmes = index.kind([Kind.PROGRAMME])
+
+    def resolve():
+        exact = bool(form.value("exact"))
+        return _find(index, filters, scored=False, exact=exact, facets=False).documents & programmes
+
+    if not filters.text or connection.vendor != "postgresql":
+        return snapshot.Programmes(index, resolve()), problems
+    candidates = search_filters.documents(index, replace(filters, text=None)) & programmes
+    test = partial(fulltext.matching_among, filters.text)
+    return snapshot.ProgrammesWithText(index, candidates, test, resolve), problems

@@ -206,12 +206,85 @@ class Programmes(Set):
         rows = self.snapshot.rows
         return (rows[d].entry for d in self.documents)
 
+    def possible(self):
+        """The programmes it may hold, without testing anything more."""
+        return self
+
+    def among(self, programme_ids):
+        """Those of `programme_ids` it holds, in their order."""
+        return [p for p in programme_ids if p in self]
+
     def by_next_deadline(self):
         """(next deadline "YYYY-MM-DD", place in A–Z, programme id) of those
         with a deadline on or after the index's day, in that order, lazily:
         a calendar reads the deadlines of only as many as it shows."""
         documents = self.documents
         return (row[:3] for row in self.snapshot.programme_deadlines if row[3] in documents)
+
+
+class ProgrammesWithText(Programmes):
+    """The programmes a search with words finds, where the words are tested
+    only for the programmes a feed reads (`among`, `by_next_deadline`), as
+    long as that stays cheaper than reading every match
+    (`search.fulltext.matching_among`): the Atom feed of the 50 newest for
+    a common word tests a few hundred vectors.
+
+    `candidates`: the documents passing the search's other filters; `test`
+    gives those of some documents that match the words; `resolve` finds
+    every match as a search does, its spelling fallbacks included. A test
+    that finds nothing yet resolves at once: the words may find nothing at
+    all, and then the search tries its fallbacks."""
+
+    # Every match is read once fewer than one programme asked about in
+    # RARE holds the words, or once more than ASKED_AT_MOST were asked
+    # about: a feed then reads fewer rows by id than by walking.
+    RARE = 30
+    ASKED_AT_MOST = 1500
+    # Programmes with a deadline tested at a time, at first.
+    DEADLINE_STEP = 250
+
+    def __init__(self, snapshot, candidates, test, resolve):
+        self.snapshot, self.candidates = snapshot, candidates
+        self._test, self._resolve = test, resolve
+        self._asked, self._found = 0, 0
+
+    @cached_property
+    def documents(self):
+        return self._resolve()
+
+    @property
+    def _resolved(self):
+        return "documents" in self.__dict__
+
+    def possible(self):
+        return self if self._resolved else Programmes(self.snapshot, self.candidates)
+
+    def _matching(self, documents, asked):
+        """Those of `documents` (for `asked` programmes) that match the
+        words, or more: every match, once testing no longer pays."""
+        if not self._resolved:
+            self._asked += asked
+            tested = documents & self.candidates
+            if self._asked <= self.ASKED_AT_MOST:
+                matched = self._test(tested) if tested else BitMap()
+                self._found += len(matched)
+                if not tested or self._found * self.RARE >= self._asked:
+                    return matched
+        return self.documents
+
+    def among(self, programme_ids):
+        wanted = self.snapshot.programme_documents
+        matched = self._matching(BitMap(wanted[p] for p in programme_ids if p in wanted), len(programme_ids))
+        return [p for p in programme_ids if wanted.get(p) in matched]
+
+    def by_next_deadline(self):
+        candidates = self.candidates
+        rows = (row for row in self.snapshot.programme_deadlines if row[3] in candidates)
+        size = self.DEADLINE_STEP
+        while chunk := list(islice(rows, size)):
+            matched = self._matching(BitMap(row[3] for row in chunk), len(chunk))
+            yield from (row[:3] for row in chunk if row[3] in matched)
+            size *= 2
 
 
 def _deadline_group(kind, code, deadline):

@@ -6,7 +6,10 @@ batches."""
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from pyroaring import BitMap
 
 from api import feed_entries
 from api.ical import upcoming_deadlines
@@ -14,12 +17,31 @@ from catalogue.models import Programme, Workflow
 from catalogue.queries import published
 from catalogue.status import today
 from catalogue.tests.factories import ProgrammeFactory
+from search import fulltext
 from search.core import matching_programmes
-from search.text import sort_key
+from search.models import SearchDocument
+from search.snapshot import ProgrammesWithText
+from search.text import TextQuery, sort_key
+from thesaurus import expansion
 
 from .factories import demo_like_catalogue
 
 pytestmark = pytest.mark.django_db
+
+
+# Words in every programme, in some, in none but corrected, none then any
+# of them, an excluded word; filters alone and with words.
+SEARCHES = [
+    "",
+    "region=ni",
+    "q=Vereine",
+    "q=Kultur",
+    "q=Sprachbrücke",
+    "q=Sprachbrüken",
+    "q=Kultur+Zyxwvq",
+    "q=-Sprachbrücken",
+    "q=Vereine&region=ni&status=open",
+]
 
 
 @pytest.fixture
@@ -49,13 +71,18 @@ def programmes():
     return list(published(Programme.objects.prefetch_related("deadlines")))
 
 
-@pytest.fixture(params=["walk", "by id"])
+@pytest.fixture(params=["walk", "walk, reading every match soon", "by id"])
 def reading(request, monkeypatch):
-    """Walk the catalogue two rows at a time, or read the matches by id;
-    read the calendar's programmes one at a time after the first batch."""
+    """Walk the catalogue two rows at a time (on PostgreSQL testing a
+    search's words for those rows, or soon reading every match instead), or
+    read the matches by id; read the calendar's programmes one at a time
+    after the first batch."""
     monkeypatch.setattr(feed_entries, "STEP", 2)
     monkeypatch.setattr(feed_entries, "BATCH", 1)
-    monkeypatch.setattr(feed_entries, "FEW", 0 if request.param == "walk" else 10_000)
+    monkeypatch.setattr(feed_entries, "FEW", 10_000 if request.param == "by id" else 0)
+    monkeypatch.setattr(ProgrammesWithText, "DEADLINE_STEP", 2)
+    if request.param.endswith("soon"):
+        monkeypatch.setattr(ProgrammesWithText, "ASKED_AT_MOST", 3)
 
 
 def found(query=""):
@@ -81,21 +108,27 @@ def test_next_deadlines_are_the_first_of_all_deadlines(programmes, reading):
         assert got == expected[:count], count
 
 
-def test_next_deadlines_of_a_search_only(programmes, reading):
+@pytest.mark.parametrize("query", SEARCHES)
+def test_next_deadlines_of_a_search_only(programmes, reading, query):
     on = today()
-    ids = found("region=ni")
+    ids = set(found(query))  # every match, read as a search reads them
     chosen = [p for p in programmes if p.pk in ids]
-    got = [(day, p.slug) for day, p in feed_entries.next_deadlines(ids, on, 100)]
-    assert got == every_deadline(chosen, on)
+    expected = every_deadline(chosen, on)
+    for count in (1, len(expected) + 1):
+        got = [(day, p.slug) for day, p in feed_entries.next_deadlines(found(query), on, count)]
+        assert got == expected[:count], count
 
 
-def test_newest_are_the_most_recently_changed(programmes, reading):
-    ids = {p.pk for p in programmes if p.slug != "sprachbruecken"}
+@pytest.mark.parametrize("query", SEARCHES)
+def test_newest_are_the_most_recently_changed(programmes, reading, query):
+    ids = set(found(query))  # every match, read as a search reads them
+    assert ids
     expected = sorted(
         (p for p in programmes if p.pk in ids), key=lambda p: (p.updated_at, p.slug), reverse=True
     )
     for count in (1, 3, len(ids), len(ids) + 5):
-        assert [p.slug for p in feed_entries.newest(ids, count)] == [p.slug for p in expected[:count]]
+        got = feed_entries.newest(found(query), count)
+        assert [p.slug for p in got] == [p.slug for p in expected[:count]], count
 
 
 def test_a_calendar_reads_about_as_many_programmes_as_it_shows(programmes, django_assert_max_num_queries):
@@ -142,3 +175,34 @@ def test_a_feed_read_while_an_entry_is_published_leaves_it_out(programmes, readi
     assert Programme.objects.filter(slug="neu-veroeffentlicht").exists()
     assert [p.slug for p in feed_entries.newest(ids, 3)] == [p.slug for p in expected[:3]]
     assert "neu-veroeffentlicht" not in {p.slug for _day, p in feed_entries.next_deadlines(ids, today(), 100)}
+
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="tests words row by row")
+
+
+@postgres_only
+@pytest.mark.parametrize("query", ["Vereine", "Kultur", "Sprachbrücke -Northeim", "-Kultur", '"für Vereine"'])
+def test_words_tested_row_by_row_find_what_the_index_finds(programmes, query):
+    text = expansion.expand(TextQuery.parse(query))
+    every = fulltext.match(text, scored=False).ids
+    documents = BitMap(SearchDocument.objects.values_list("pk", flat=True))
+    assert fulltext.matching_among(text, documents) == every
+    some = BitMap(list(documents)[::2])
+    assert fulltext.matching_among(text, some) == every & some
+
+
+@postgres_only
+def test_a_feed_of_a_common_word_tests_only_the_rows_it_reads(programmes, monkeypatch):
+    """Most programmes hold "Vereine": the feed of the 3 newest tests the
+    first slice of the walk and never asks the index for every match."""
+    monkeypatch.setattr(feed_entries, "FEW", 0)
+    monkeypatch.setattr(feed_entries, "STEP", 6)
+    ids = set(found("q=Vereine"))
+    with CaptureQueriesContext(connection) as queries:
+        got = feed_entries.newest(found("q=Vereine"), 3)
+    matching = [p for p in programmes if p.pk in ids]
+    expected = sorted(matching, key=lambda p: (p.updated_at, p.slug), reverse=True)
+    assert [p.slug for p in got] == [p.slug for p in expected[:3]]
+    texts = [q["sql"] for q in queries.captured_queries if "search_searchtext" in q["sql"]]
+    assert len(texts) == 1
+    assert "document_id = ANY" in texts[0]
