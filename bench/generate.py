@@ -318,13 +318,18 @@ def rebuild_index(log=print):
 
 def analyze(log=print):
     """Planner statistics, as autovacuum gives a live PostgreSQL server after
-    a bulk load. SQLite keeps none unless the application asks (it does not)."""
+    a bulk load, and as the application gives SQLite after every import
+    (`ops.planner`)."""
     from django.db import connection
+
+    from ops.planner import refresh_statistics
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        log("analyzed")
+    else:
+        refresh_statistics()
+    log("analyzed")
 
 
 def reset_search_schema():

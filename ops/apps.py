@@ -21,9 +21,13 @@ class OpsConfig(AppConfig):
         from django.core.signals import request_finished
         from django.db.backends.signals import connection_created
 
-        from . import budget, failures, memory
+        from catalogue.services import entries_imported
+
+        from . import budget, failures, memory, planner
 
         post_migrate.connect(create_cache_table, sender=self)
+        post_migrate.connect(planner.after_migrate, sender=self)
+        entries_imported.connect(planner.after_import, dispatch_uid="ops_planner_imported")
         connection_created.connect(budget.on_connection)
         connection_created.connect(failures.close_incident)
         request_finished.connect(memory.freeze_after_warm_up)
