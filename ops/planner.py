@@ -26,7 +26,9 @@ def after_migrate(using, **kwargs):
 def after_import(sender, **kwargs):
     """`catalogue.services.entries_imported`, sent inside the import's
     transaction once per kind of entry: the statistics are refreshed once,
-    when it has committed (not after a dry run, which rolls back)."""
+    when it has committed (not after a dry run, which rolls back). Robust:
+    a refresh that fails (the database locked by another writer) is
+    logged, and the import still reports what it saved."""
     waiting = [callback for _savepoints, callback, *_robust in transaction.get_connection().run_on_commit]
     if refresh_statistics not in waiting:
-        transaction.on_commit(refresh_statistics)
+        transaction.on_commit(refresh_statistics, robust=True)

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 
 from catalogue.models import Programme
+from ops import planner
 
 pytestmark = [
     # The refresh waits for the import's commit; the vocabularies are restored after each.
@@ -52,3 +53,16 @@ def test_migrate_refreshes_them():
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM sqlite_stat1")
         assert cursor.fetchone()[0] > 0
+
+
+def test_a_refresh_that_fails_leaves_the_import_saved_and_reported(monkeypatch):
+    """Another writer holds the database longer than the busy timeout."""
+
+    def locked(using="default"):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(planner, "refresh_statistics", locked)
+    out = StringIO()
+    call_command("import_catalogue", str(DEMO), stdout=out, stderr=StringIO())
+    assert Programme.objects.count() > 0
+    assert out.getvalue()
