@@ -370,9 +370,9 @@ def matching_programmes(params, *, on=None, options=None):
     index = snapshot.current(on)
     filters = filters_of(form, text, options)
     programmes = index.kind([Kind.PROGRAMME])
+    exact = bool(form.value("exact"))
 
     def resolve():
-        exact = bool(form.value("exact"))
         return _find(index, filters, scored=False, exact=exact, facets=False).documents & programmes
 
     if not filters.text or connection.vendor != "postgresql":

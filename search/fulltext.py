@@ -244,6 +244,18 @@ def _excluded(text_query, term, or_):
     return or_.join(term(t) for t in text_query.excluded)
 
 
+def _without_excluded(text_query):
+    """The PostgreSQL condition leaving out documents with an excluded word."""
+    return f"NOT vector @@ {_ts_query('%s')}", [_excluded(text_query, _ts_term, " | ")]
+
+
+def _tested(columns, condition):
+    """The rows `condition` selects, with their vector, as a subquery whose
+    OFFSET 0 keeps the planner from asking the GIN index for every match of
+    the query tested on them: it tests these rows only."""
+    return f"(SELECT {columns}, vector FROM search_searchtext WHERE {condition} OFFSET 0) AS tested"
+
+
 # ---------- SQL ----------
 
 
@@ -292,20 +304,17 @@ def _postgres_matches(text_query, scored, expression=None, within=None):
         score = f"CASE WHEN title_vector @@ {_ts_query('%s')} THEN {TITLE_BONUS} + {rank} END"
         params = [_any_word(text_query), *params]
     columns = f"document_id AS doc_id, {score} AS score"
+    match = f"vector @@ {_ts_query('%s')}"
     sql = f"SELECT {columns} FROM search_searchtext WHERE "
     if within:
-        # OFFSET 0 keeps the planner from asking the index for the whole
-        # query, which would test every match of its words, not these rows.
-        candidates = (
-            f"SELECT {columns}, vector FROM search_searchtext WHERE vector @@ {_ts_query('%s')} OFFSET 0"
-        )
-        sql = f"SELECT doc_id, score FROM ({candidates}) AS candidates WHERE "
+        sql = f"SELECT doc_id, score FROM {_tested(columns, match)} WHERE "
         params.append(within)
-    sql += f"vector @@ {_ts_query('%s')}"
+    sql += match
     params.append(expression or tsquery_expression(text_query))
     if text_query.excluded:
-        sql += f" AND NOT vector @@ {_ts_query('%s')}"
-        params.append(_excluded(text_query, _ts_term, " | "))
+        condition, excluded = _without_excluded(text_query)
+        sql += f" AND {condition}"
+        params += excluded
     return sql, params
 
 
@@ -376,29 +385,23 @@ def matching_among(text_query, documents):
     against its own vector (PostgreSQL only): a few hundred rows read,
     where asking the index for a common word reads every document that
     holds it (tens of thousands at 100,000 entries)."""
-    # OFFSET 0: the planner would otherwise combine the ids with the GIN index.
-    sql = (
-        "SELECT document_id FROM (SELECT document_id, vector FROM search_searchtext "
-        "WHERE document_id = ANY(%s) OFFSET 0) AS tested WHERE "
-    )
     tests, params = [], [documents.to_array().tolist()]
     if text_query.positive:
         tests.append(f"vector @@ {_ts_query('%s')}")
         params.append(tsquery_expression(text_query))
     if text_query.excluded:
-        tests.append(f"NOT vector @@ {_ts_query('%s')}")
-        params.append(_excluded(text_query, _ts_term, " | "))
+        condition, excluded = _without_excluded(text_query)
+        tests.append(condition)
+        params += excluded
+    sql = f"SELECT document_id FROM {_tested('document_id', 'document_id = ANY(%s)')} WHERE "
     return BitMap(doc_id for (doc_id,) in fetch(sql + " AND ".join(tests), params))
 
 
 def _only_excluded(text_query):
     """Every document except those with an excluded word ("-Sport")."""
     if connection.vendor == "postgresql":
-        sql = (
-            "SELECT document_id AS doc_id, 0.0 AS score FROM search_searchtext "
-            f"WHERE NOT vector @@ to_tsquery('{CONFIG}', %s)"
-        )
-        return sql, [_excluded(text_query, _ts_term, " | ")]
+        condition, params = _without_excluded(text_query)
+        return f"SELECT document_id AS doc_id, 0.0 AS score FROM search_searchtext WHERE {condition}", params
     sql = (
         "SELECT document_id AS doc_id, 0.0 AS score FROM search_searchtext WHERE document_id NOT IN "
         "(SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"

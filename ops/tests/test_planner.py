@@ -2,23 +2,21 @@
 import that commits refreshes them, a dry run leaves them alone."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import OperationalError, connection
 
 from catalogue.models import Programme
 from ops import planner
 
+from .conftest import DEMO
+
 pytestmark = [
     # The refresh waits for the import's commit; the vocabularies are restored after each.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's autovacuum keeps its statistics"),
 ]
-
-DEMO = Path(settings.BASE_DIR) / "demo" / "catalogue.json"
 
 
 def counted_programmes():
